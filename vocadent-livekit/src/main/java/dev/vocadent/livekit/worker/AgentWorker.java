@@ -1,6 +1,7 @@
 package dev.vocadent.livekit.worker;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.vocadent.livekit.net.BinarySocket;
 import io.livekit.server.AccessToken;
 import io.livekit.server.Agent;
 import java.net.http.HttpClient;
@@ -46,7 +47,7 @@ public final class AgentWorker implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Long> reserved = new ConcurrentHashMap<>();
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
-    private final AtomicReference<WorkerSocket> socket = new AtomicReference<>();
+    private final AtomicReference<BinarySocket> socket = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<String>> registration = new AtomicReference<>(new CompletableFuture<>());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("livekit-worker-status").daemon().factory());
@@ -120,7 +121,7 @@ public final class AgentWorker implements AutoCloseable {
         closed = true;
         timer.shutdownNow();
         running.values().forEach(Thread::interrupt);
-        WorkerSocket s = socket.getAndSet(null);
+        BinarySocket s = socket.getAndSet(null);
         if (s != null) {
             s.close();
         }
@@ -165,7 +166,7 @@ public final class AgentWorker implements AutoCloseable {
             registration.set(reg);
         }
         workerId = null;
-        WorkerSocket s = WorkerSocket.connect(http, options.agentEndpoint(), workerJwt(), CONNECT_TIMEOUT, this::onFrame);
+        BinarySocket s = BinarySocket.connect(http, options.agentEndpoint(), workerJwt(), CONNECT_TIMEOUT, this::onFrame);
         socket.set(s);
         try {
             s.send(WorkerMessage.newBuilder().setRegister(RegisterWorkerRequest.newBuilder()
@@ -287,7 +288,7 @@ public final class AgentWorker implements AutoCloseable {
     }
 
     private void send(WorkerMessage msg) {
-        WorkerSocket s = socket.get();
+        BinarySocket s = socket.get();
         if (s == null || workerId == null && !msg.hasRegister() && !msg.hasAvailability()) {
             return; // not connected: status is sent again after registration
         }

@@ -48,6 +48,8 @@ public final class FakeLiveKitServer implements AutoCloseable {
     private final List<UpdateJobStatus> jobUpdates = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final FakeSipService sip = new FakeSipService();
+    private final Map<String, FakeRoom> rooms = new ConcurrentHashMap<>();
+    private final Map<String, FakeRoom> roomBySession = new ConcurrentHashMap<>();
 
     /** What the server knows of one connected worker. */
     public static final class WorkerConn {
@@ -81,6 +83,25 @@ public final class FakeLiveKitServer implements AutoCloseable {
             ws.onBinaryMessage(ctx -> onWorkerMessage(ctx, WorkerMessage.parseFrom(
                     ByteBuffer.wrap(ctx.data(), ctx.offset(), ctx.length()))));
             ws.onClose(ctx -> workers.remove(ctx.sessionId()));
+        });
+        app.wsBeforeUpgrade("/rtc", ctx -> {
+            String token = ctx.queryParam("access_token");
+            JsonNode claims = token == null ? null : Jwt.verify(token, API_KEY, API_SECRET);
+            if (claims == null || !claims.path("video").path("roomJoin").asBoolean(false)
+                    || !rooms.containsKey(claims.path("video").path("room").asText())) {
+                throw new UnauthorizedResponse("invalid join token");
+            }
+        });
+        app.ws("/rtc", ws -> {
+            ws.onConnect(ctx -> {
+                JsonNode claims = Jwt.verify(ctx.queryParam("access_token"), API_KEY, API_SECRET);
+                FakeRoom room = rooms.get(claims.path("video").path("room").asText());
+                roomBySession.put(ctx.sessionId(), room);
+                room.agentConnected(ctx, claims.path("sub").asText());
+            });
+            ws.onBinaryMessage(ctx -> roomBySession.get(ctx.sessionId()).onAgentMessage(
+                    livekit.LivekitRtc.SignalRequest.parseFrom(ByteBuffer.wrap(ctx.data(), ctx.offset(), ctx.length()))));
+            ws.onClose(ctx -> roomBySession.remove(ctx.sessionId()));
         });
         sip.register(app, API_KEY, API_SECRET);
         app.start("127.0.0.1", 0);
@@ -139,6 +160,21 @@ public final class FakeLiveKitServer implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Creates a room with a SIP caller in it (attributes such as sip.phoneNumber). */
+    public FakeRoom createRoom(String name, Map<String, String> callerAttributes) {
+        FakeRoom room = new FakeRoom(name, callerAttributes);
+        rooms.put(name, room);
+        return room;
+    }
+
+    /** A join token for the room, as the server puts in a job assignment. */
+    public String joinToken(String roomName, String identity) {
+        AccessToken token = new AccessToken(API_KEY, API_SECRET);
+        token.setIdentity(identity);
+        token.addGrants(new RoomJoin(true), new RoomName(roomName));
+        return token.toJwt();
+    }
+
     public void terminate(String workerId, String jobId) {
         workers().stream().filter(w -> w.id.equals(workerId)).findFirst()
                 .ifPresent(w -> send(w, ServerMessage.newBuilder().setTermination(JobTermination.newBuilder().setJobId(jobId)).build()));
@@ -181,6 +217,7 @@ public final class FakeLiveKitServer implements AutoCloseable {
 
     @Override
     public void close() {
+        rooms.values().forEach(FakeRoom::close);
         app.stop();
     }
 }

@@ -1,4 +1,4 @@
-package dev.vocadent.livekit.worker;
+package dev.vocadent.livekit.net;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -12,33 +12,40 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One WebSocket connection to the agent endpoint carrying binary protobuf frames. Reassembles
+ * One WebSocket connection to LiveKit carrying binary protobuf frames (agent and signalling
+ * endpoints alike). Reassembles
  * fragmented messages, serialises sends (the JDK WebSocket allows one outstanding send), and
  * completes {@link #closed()} when the connection ends for any reason.
  */
-final class WorkerSocket implements WebSocket.Listener {
+public final class BinarySocket implements WebSocket.Listener {
     private final Consumer<byte[]> onMessage;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private final Object sendLock = new Object();
     private volatile WebSocket socket;
 
-    private WorkerSocket(Consumer<byte[]> onMessage) {
+    private BinarySocket(Consumer<byte[]> onMessage) {
         this.onMessage = onMessage;
     }
 
-    static WorkerSocket connect(HttpClient http, URI uri, String bearer, Duration timeout, Consumer<byte[]> onMessage) {
-        WorkerSocket s = new WorkerSocket(onMessage);
-        s.socket = http.newWebSocketBuilder()
-                .header("Authorization", "Bearer " + bearer)
-                .connectTimeout(timeout)
+    /**
+     * Connects; {@code bearer} (may be null) goes in an Authorization header. {@code onMessage} is
+     * called on the socket's thread with each whole binary message: hand slow work off.
+     */
+    public static BinarySocket connect(HttpClient http, URI uri, String bearer, Duration timeout, Consumer<byte[]> onMessage) {
+        BinarySocket s = new BinarySocket(onMessage);
+        WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(timeout);
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        s.socket = b
                 .buildAsync(uri, s)
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .join();
         return s;
     }
 
-    void send(byte[] frame) {
+    public void send(byte[] frame) {
         synchronized (sendLock) {
             if (closed.isDone()) {
                 throw new IllegalStateException("connection closed");
@@ -48,11 +55,11 @@ final class WorkerSocket implements WebSocket.Listener {
     }
 
     /** Completes with a reason when the connection is gone. */
-    CompletableFuture<String> closed() {
+    public CompletableFuture<String> closed() {
         return closed;
     }
 
-    void close() {
+    public void close() {
         WebSocket s = socket;
         if (s != null && !closed.isDone()) {
             try {
