@@ -24,8 +24,14 @@ public final class FakeSipService {
     public final Map<String, SIPDispatchRuleInfo> rules = new ConcurrentHashMap<>();
     public final List<String> mutations = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    public volatile boolean refuseTransfers;
 
     void register(Javalin app, String apiKey, String apiSecret) {
+        app.post("/twirp/livekit.RoomService/DeleteRoom", ctx -> {
+            var req = livekit.LivekitRoom.DeleteRoomRequest.parseFrom(ctx.bodyAsBytes());
+            mutations.add("delete room " + req.getRoom());
+            reply(ctx, livekit.LivekitRoom.DeleteRoomResponse.getDefaultInstance());
+        });
         app.post("/twirp/livekit.SIP/{method}", ctx -> {
             String auth = ctx.header("Authorization");
             if (auth == null || !auth.startsWith("Bearer ") || Jwt.verify(auth.substring(7), apiKey, apiSecret) == null) {
@@ -75,6 +81,15 @@ public final class FakeSipService {
                     var r = rules.remove(req.getSipDispatchRuleId());
                     mutations.add("delete rule " + (r == null ? "?" : r.getName()));
                     reply(ctx, r == null ? SIPDispatchRuleInfo.getDefaultInstance() : r);
+                }
+                case "TransferSIPParticipant" -> {
+                    var req = livekit.LivekitSip.TransferSIPParticipantRequest.parseFrom(body);
+                    mutations.add("transfer " + req.getRoomName() + " " + req.getParticipantIdentity() + " to " + req.getTransferTo());
+                    if (refuseTransfers) {
+                        ctx.status(412).contentType("application/json").result("{\"code\":\"failed_precondition\",\"msg\":\"busy\"}");
+                    } else {
+                        reply(ctx, com.google.protobuf.Empty.getDefaultInstance());
+                    }
                 }
                 default -> ctx.status(404).result("unknown method");
             }
