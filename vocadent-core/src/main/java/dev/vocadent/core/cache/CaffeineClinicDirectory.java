@@ -106,7 +106,12 @@ final class CaffeineClinicDirectory implements ClinicDirectory {
             return Optional.empty();
         }
         Entry e = cache.synchronous().getIfPresent(clinicId);
-        return e == null || e.isFailure() ? Optional.empty() : Optional.of(e.config());
+        if (e == null || e.isFailure()) {
+            return Optional.empty();
+        }
+        // Caffeine sets a just-loaded entry's expiry a moment after its future completes: check here too
+        long age = ticker.read() - e.loadedAt();
+        return age > (e.failing() ? ttl + maxStale : ttl) ? Optional.empty() : Optional.of(e.config());
     }
 
     @Override
@@ -141,7 +146,7 @@ final class CaffeineClinicDirectory implements ClinicDirectory {
             throw e.failure().toException();
         }
         long now = ticker.read();
-        if (now - e.refreshAt() >= 0) {
+        if (e.startRefresh(now)) {
             cache.synchronous().refresh(clinicId);
         }
         long age = now - e.loadedAt();
