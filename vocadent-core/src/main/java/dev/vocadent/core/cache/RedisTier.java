@@ -52,6 +52,7 @@ final class RedisTier implements AutoCloseable {
     private final String origin = UUID.randomUUID().toString();
     private final String where;
     private final DirectoryMetrics metrics;
+    private volatile boolean closing;
 
     /**
      * Connects (fails at once with a clear message when Redis cannot be reached) and subscribes.
@@ -90,7 +91,7 @@ final class RedisTier implements AutoCloseable {
         client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-                if (handler == pubSub) {
+                if (handler == pubSub && !closing) {
                     lost.set(true);
                     log.warn("config cache: lost the invalidation subscription to Redis at {}; reconnecting", where);
                 }
@@ -213,6 +214,7 @@ final class RedisTier implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         try {
             pubSub.close();
             connection.close();
