@@ -79,41 +79,41 @@ final class RedisTier implements AutoCloseable {
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .build());
+        AtomicBoolean lost = new AtomicBoolean();
         try {
             this.connection = client.connect();
             this.pubSub = client.connectPubSub();
+            client.addListener(new RedisConnectionStateListener() {
+                @Override
+                public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+                    if (handler == pubSub && !closing) {
+                        lost.set(true);
+                        log.warn("config cache: lost the invalidation subscription to Redis at {}; reconnecting", where);
+                    }
+                }
+
+                @Override
+                public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+                    if (handler == pubSub && lost.compareAndSet(true, false)) {
+                        log.info("config cache: invalidation subscription to Redis at {} is back; dropping the first tier", where);
+                        executor.execute(onReconnect);
+                    }
+                }
+            });
+            pubSub.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String ch, String message) {
+                    if (channel.equals(ch)) {
+                        executor.execute(() -> dispatch(message, onInvalidate));
+                    }
+                }
+            });
+            pubSub.sync().subscribe(channel);
         } catch (RuntimeException e) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
             throw new IllegalStateException("config cache: cannot reach Redis at " + where + " (VOCADENT_REDIS_URL): "
                     + e.getMessage(), e);
         }
-        AtomicBoolean lost = new AtomicBoolean();
-        client.addListener(new RedisConnectionStateListener() {
-            @Override
-            public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-                if (handler == pubSub && !closing) {
-                    lost.set(true);
-                    log.warn("config cache: lost the invalidation subscription to Redis at {}; reconnecting", where);
-                }
-            }
-
-            @Override
-            public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
-                if (handler == pubSub && lost.compareAndSet(true, false)) {
-                    log.info("config cache: invalidation subscription to Redis at {} is back; dropping the first tier", where);
-                    executor.execute(onReconnect);
-                }
-            }
-        });
-        pubSub.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String ch, String message) {
-                if (channel.equals(ch)) {
-                    executor.execute(() -> dispatch(message, onInvalidate));
-                }
-            }
-        });
-        pubSub.sync().subscribe(channel);
         log.info("config cache: shared tier on Redis at {} (keys {}*, invalidations on {})", where, keyPrefix, channel);
     }
 

@@ -336,4 +336,19 @@ class ClinicDirectoryTest {
         });
         assertThat(directory.get("westbury")).isEqualTo(WESTBURY);
     }
+    @Test
+    void aLoadThatRacedWithAnInvalidationIsNotKeptAsTheLastGoodCopy() throws Exception {
+        List<String> events = new ArrayList<>();
+        directory.addListener((id, c) -> events.add(id + ":" + c.map(x -> "v" + x.version()).orElse("dropped")));
+        source.hold();
+        CompletableFuture<ClinicConfig> inFlight = directory.prefetch("westbury");
+        source.awaitEntered();
+        directory.invalidate("westbury"); // the config changed while the old one was being read
+        source.release();
+        assertThat(inFlight.get(10, TimeUnit.SECONDS)).isEqualTo(WESTBURY); // its caller still gets an answer
+        assertThat(events).containsExactly("westbury:dropped");
+
+        source.failWith(new IllegalStateException("down"));
+        assertThatThrownBy(() -> directory.get("westbury")).isInstanceOf(ConfigUnavailableException.class);
+    }
 }
