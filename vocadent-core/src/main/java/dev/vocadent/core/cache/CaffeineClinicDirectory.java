@@ -242,6 +242,11 @@ final class CaffeineClinicDirectory implements ClinicDirectory {
         }
     }
 
+    /** The shared tier, or null (for tests). */
+    RedisTier sharedTier() {
+        return redis;
+    }
+
     // ---- loading ------------------------------------------------------------------------------
 
     private final class Loader implements AsyncCacheLoader<String, Entry> {

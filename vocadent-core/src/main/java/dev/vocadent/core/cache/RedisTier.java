@@ -70,6 +70,7 @@ final class RedisTier implements AutoCloseable {
             throw new IllegalArgumentException("vocadent.cache.redis.url: not a Redis URL (redis://host:port)");
         }
         uri.setTimeout(timeout);
+        uri.setClientName(clientName());
         this.where = uri.getHost() + ":" + uri.getPort();
         this.keyPrefix = keyPrefix;
         this.channel = channel;
@@ -136,6 +137,11 @@ final class RedisTier implements AutoCloseable {
             }
         }
         log.warn("config cache: ignoring a malformed message on {} ({} chars)", channel, m.length());
+    }
+
+    /** The Redis client name of this tier's connections ({@code CLIENT LIST} shows it). */
+    String clientName() {
+        return "vocadent-config-cache-" + origin.substring(0, 8);
     }
 
     /** The stored config of a clinic; empty on a miss, a Redis error or an unreadable value. */

@@ -201,6 +201,26 @@ class SharedRedisTierTest {
                 .hasMessageContaining("cannot reach Redis at 127.0.0.1:" + port);
     }
 
+    @Test
+    void afterLosingItsSubscriptionAWorkerDropsItsFirstTierAndListensAgain() {
+        ClinicDirectory a = worker(new FakeSource().with(WESTBURY));
+        a.get("westbury");
+        String name = ((CaffeineClinicDirectory) a).sharedTier().clientName();
+        String line = java.util.Arrays.stream(redis.sync().clientList().split("\n"))
+                .filter(l -> l.contains(" name=" + name + " ") && l.contains(" sub=1 "))
+                .findFirst().orElseThrow(() -> new AssertionError("no subscriber named " + name));
+        long id = Long.parseLong(line.substring(3, line.indexOf(' ')));
+        redis.sync().clientKill(io.lettuce.core.KillArgs.Builder.id(id));
+
+        // invalidations may have been missed while it was gone: the first tier is dropped on reconnect
+        Await.until(() -> a.getIfPresent("westbury").isEmpty(), "first tier dropped after reconnecting");
+        a.get("westbury");
+        Await.until(() -> {
+            redis.sync().publish(channel, "westbury");
+            return a.getIfPresent("westbury").isEmpty();
+        }, "subscribed again");
+    }
+
     private static String envOr(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
