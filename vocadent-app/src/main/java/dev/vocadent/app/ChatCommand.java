@@ -93,7 +93,7 @@ final class ChatCommand implements Callable<Integer> {
                     throw new UserError("unknown clinic '" + clinic + "' (the demo backend has: westbury, dental2)");
                 }
                 embedded = EmbeddedBackend.startDemo(dataDir != null ? dataDir
-                        : Path.of(settings.getString("vocadent.data-dir")), clock);
+                        : Path.of(settings.getString("data-dir")), clock);
                 backend = HttpBackendClient.create(embedded.baseUrl(), clinic, DemoClinics.tokenOf(clinic));
             } else {
                 String t = token != null ? token : System.getenv("VOCADENT_BACKEND_TOKEN");
@@ -104,7 +104,7 @@ final class ChatCommand implements Callable<Integer> {
             }
             ClinicConfig config = load(backend);
             Brain brain = brains != null ? brains.apply(brainName) : BrainFactory.DEFAULT.create(brainName, settings);
-            return converse(config, backend, brain, callerPhone);
+            return converse(config, backend, brain, callerPhone, settings);
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -126,10 +126,11 @@ final class ChatCommand implements Callable<Integer> {
         }
     }
 
-    private int converse(ClinicConfig config, BackendClient backend, Brain brain, String callerPhone) throws Exception {
+    private int converse(ClinicConfig config, BackendClient backend, Brain brain, String callerPhone, Config settings)
+            throws Exception {
         ChatPrinter printer = new ChatPrinter(out, json);
         CallState state = new CallState("chat-" + UUID.randomUUID(), null, config, callerPhone);
-        CallSession session = CallSession.builder(state).backend(backend).brain(brain).clock(clock)
+        CallSession session = CallSession.builder(state).settings(settings).backend(backend).brain(brain).clock(clock)
                 .callControl(new CallControl() {
                     @Override
                     public void hangUp(String reason) {

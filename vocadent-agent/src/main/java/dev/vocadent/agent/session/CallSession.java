@@ -1,5 +1,6 @@
 package dev.vocadent.agent.session;
 
+import com.typesafe.config.Config;
 import dev.vocadent.agent.brain.Brain;
 import dev.vocadent.agent.brain.ExpectedAnswer;
 import dev.vocadent.agent.brain.HistoryItem;
@@ -220,6 +221,18 @@ public final class CallSession {
             }
             this.maxBrainFailures = n;
             return this;
+        }
+
+        /**
+         * Applies {@code vocadent.session.*} (reference.conf): dtmf-timeout and max-brain-failures.
+         * (brain-timeout is the FallbackBrain's, set where the brain is made.)
+         *
+         * @param settings the {@code vocadent} block, as {@code Settings.load()} returns it
+         */
+        public Builder settings(Config settings) {
+            Config c = settings.getConfig("session");
+            dtmfTimeout(c.getDuration("dtmf-timeout"));
+            return maxBrainFailures(c.getInt("max-brain-failures"));
         }
 
         public CallSession build() {

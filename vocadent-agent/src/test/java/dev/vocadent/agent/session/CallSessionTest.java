@@ -148,4 +148,19 @@ class CallSessionTest {
         assertThat(events.events().getFirst()).contains("isn't set up");
         assertThat(control.hangUps()).containsExactly("not_configured");
     }
+
+    @Test
+    void builderTakesTheSessionSettingsAndRefusesNonsense() {
+        var settings = dev.vocadent.core.settings.Settings.load(java.util.Map.of("session.max-brain-failures", 0));
+        var b = CallSession.builder(new SessionHarness(ScriptedBrain.named("s").build()).state);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.settings(settings))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBrainFailures");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallSession.builder(h().state).build())
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("backend");
+        assertThat(CallSession.builder(h().state).settings(dev.vocadent.core.settings.Settings.load())).isNotNull();
+    }
+
+    private static SessionHarness h() {
+        return new SessionHarness(ScriptedBrain.named("s").build());
+    }
 }
