@@ -155,6 +155,10 @@ final class ChatCommand implements Callable<Integer> {
             if (session.isEnded()) {
                 break;
             }
+            if (!echo && !json) {
+                out.print("you> ");
+                out.flush();
+            }
             String line = reader.readLine();
             if (line == null) {
                 session.callerLeft();

@@ -52,10 +52,11 @@ final class SessionEngine implements BrainContext, ReplySink {
     private final String systemPrompt;
 
     private Brain.Conversation conversation;
+    private boolean started;
     private String pendingHangUp;
     private boolean finished;
     private int brainFailures;
-    private ExpectedAnswer expected = ExpectedAnswer.FREE;
+    private volatile ExpectedAnswer expected = ExpectedAnswer.FREE;
     /** Turn counter, read by other threads to drop text after a barge-in. */
     private volatile long turn;
     private volatile long interruptedTurn = -1;
@@ -86,10 +87,9 @@ final class SessionEngine implements BrainContext, ReplySink {
     // ---- events (session thread) -------------------------------------------------------------
 
     void start() {
-        if (conversation != null || finished) {
+        if (started || finished) {
             return;
         }
-        conversation = brain.newConversation(this);
         runTurn(true);
     }
 
@@ -182,11 +182,13 @@ final class SessionEngine implements BrainContext, ReplySink {
 
     private void runTurn(boolean greeting) {
         turn++;
+        started = true;
         lastTurn.clear();
-        if (conversation == null) {
-            conversation = brain.newConversation(this);
-        }
+        expected = ExpectedAnswer.FREE;
         try {
+            if (conversation == null) {
+                conversation = brain.newConversation(this);
+            }
             if (greeting) {
                 conversation.greet(this);
             } else {
@@ -197,7 +199,9 @@ final class SessionEngine implements BrainContext, ReplySink {
             brainFailures++;
             log.warn("brain {} failed in session {} ({} in a row): {}", brain.name(), state.sessionId(), brainFailures,
                     e.toString());
-            if (!finished) {
+            if (greeting && agentText.isEmpty()) {
+                text(state.customerContext().greeting()); // the greeting needs no brain
+            } else if (!finished) {
                 recover();
             }
         }

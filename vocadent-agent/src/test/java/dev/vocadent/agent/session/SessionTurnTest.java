@@ -172,4 +172,41 @@ class SessionTurnTest {
         assertThat(h.control.hangUps()).containsExactly("agent_error");
         assertThat(h.events.events()).anyMatch(e -> e.contains("asked the team to call you back"));
     }
+
+    @Test
+    void aBrainThatCannotEvenStartAConversationStillGreetsThenEndsWithACallback() throws Exception {
+        Brain broken = new Brain() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public Conversation newConversation(BrainContext context) {
+                throw new IllegalStateException("no model loaded");
+            }
+        };
+        SessionHarness h = new SessionHarness(broken);
+        h.session.start();
+        h.turnDone();
+        h.session.callerSaid("hello");
+        assertThat(h.awaitEnd()).isEqualTo(CallOutcome.CALLBACK_REQUESTED);
+        assertThat(h.events.events()).containsExactly("agent: " + h.state.customerContext().greeting(), "listening",
+                "tool: handle_callback_request_and_forward_message_to_team ok", "outcome: callback_requested",
+                "agent: " + SessionEngine.GIVE_UP + " I've asked the team to call you back. Goodbye.",
+                "ended: callback_requested");
+    }
+
+    @Test
+    void theExpectedAnswerLastsOneTurn() throws Exception {
+        ScriptedBrain brain = ScriptedBrain.named("s")
+                .turn(t -> t.say("What's your date of birth?").expect(dev.vocadent.agent.brain.ExpectedAnswer.of(
+                        dev.vocadent.agent.brain.ExpectedAnswer.Kind.DATE_OF_BIRTH)))
+                .turn(t -> t.say("Thanks.")).build();
+        SessionHarness h = new SessionHarness(brain);
+        h.say("book me in");
+        assertThat(h.session.expectedAnswer().kind()).isEqualTo(dev.vocadent.agent.brain.ExpectedAnswer.Kind.DATE_OF_BIRTH);
+        h.say("1 May 1980");
+        assertThat(h.session.expectedAnswer()).isEqualTo(dev.vocadent.agent.brain.ExpectedAnswer.FREE);
+    }
 }
