@@ -10,6 +10,8 @@ import dev.vocadent.core.state.CallState;
 import dev.vocadent.core.tools.CallControl;
 import dev.vocadent.core.tools.Tool;
 import dev.vocadent.core.tools.Tools;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ public final class CallSession {
         this.state = b.state;
         this.dtmfTimeout = b.dtmfTimeout;
         this.engine = new SessionEngine(b.state, b.backend, b.brain, b.clock, b.callControl, b.listeners, b.tools,
-                b.maxBrainFailures);
+                b.maxBrainFailures, b.meters);
         this.thread = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("call-" + b.state.sessionId()).factory());
         engine.endedFuture().whenComplete((o, e) -> thread.shutdown());
     }
@@ -170,6 +172,7 @@ public final class CallSession {
         private List<Tool> tools = Tools.all();
         private Duration dtmfTimeout = Duration.ofSeconds(3);
         private int maxBrainFailures = 2;
+        private MeterRegistry meters = Metrics.globalRegistry;
 
         private Builder(CallState state) {
             this.state = Objects.requireNonNull(state, "state");
@@ -205,6 +208,15 @@ public final class CallSession {
         /** The tools (default: the 18 seed tools). */
         public Builder tools(List<Tool> tools) {
             this.tools = List.copyOf(tools);
+            return this;
+        }
+
+        /**
+         * Where turn and tool metrics go ({@code vocadent.session.turn}, {@code vocadent.tool.calls},
+         * {@code vocadent.tool.duration}); default Micrometer's global registry.
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meters = Objects.requireNonNull(registry);
             return this;
         }
 

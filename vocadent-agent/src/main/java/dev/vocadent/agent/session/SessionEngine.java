@@ -16,10 +16,13 @@ import dev.vocadent.core.state.TranscriptEntry;
 import dev.vocadent.core.tools.CallControl;
 import dev.vocadent.core.tools.Tool;
 import dev.vocadent.core.tools.ToolResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +53,7 @@ final class SessionEngine implements BrainContext, ReplySink {
     private final StringBuilder dtmf = new StringBuilder();
     private final CompletableFuture<CallOutcome> ended = new CompletableFuture<>();
     private final String systemPrompt;
+    private final Timer turnTimer;
 
     private Brain.Conversation conversation;
     private boolean started;
@@ -62,13 +66,15 @@ final class SessionEngine implements BrainContext, ReplySink {
     private volatile long interruptedTurn = -1;
 
     SessionEngine(CallState state, BackendClient backend, Brain brain, Clock clock, CallControl control,
-                  List<SessionListener> listeners, List<Tool> tools, int maxBrainFailures) {
+                  List<SessionListener> listeners, List<Tool> tools, int maxBrainFailures, MeterRegistry meters) {
         this.state = state;
         this.brain = brain;
         this.clock = clock;
         this.control = control;
         this.listeners = new Listeners(listeners);
         this.maxBrainFailures = maxBrainFailures;
+        this.turnTimer = Timer.builder("vocadent.session.turn").description("one agent turn: brain and tools, no audio")
+                .register(meters);
         this.toolbox = new SessionToolbox(this, tools, backend, clock, new CallControl() {
             @Override
             public void hangUp(String reason) {
@@ -79,7 +85,7 @@ final class SessionEngine implements BrainContext, ReplySink {
             public CompletableFuture<Boolean> transfer(String number) {
                 return control.transfer(number);
             }
-        });
+        }, meters);
         this.systemPrompt = SystemPrompt.build(state.customerContext(), clock);
         state.systemPrompt(systemPrompt);
     }
@@ -181,6 +187,7 @@ final class SessionEngine implements BrainContext, ReplySink {
     // ---- turns ---------------------------------------------------------------------------------
 
     private void runTurn(boolean greeting) {
+        long t0 = System.nanoTime();
         turn++;
         started = true;
         lastTurn.clear();
@@ -206,6 +213,7 @@ final class SessionEngine implements BrainContext, ReplySink {
             }
         }
         flushAgentText();
+        turnTimer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         if (finished) {
             return;
         }

@@ -12,9 +12,13 @@ import dev.vocadent.core.tools.Tool;
 import dev.vocadent.core.tools.ToolContext;
 import dev.vocadent.core.tools.ToolResult;
 import dev.vocadent.core.tools.ToolSpec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +33,12 @@ final class SessionToolbox implements Toolbox, ToolContext {
     private final BackendClient backend;
     private final Clock clock;
     private final CallControl control;
+    private final MeterRegistry meters;
 
-    SessionToolbox(SessionEngine engine, List<Tool> tools, BackendClient backend, Clock clock, CallControl control) {
+    SessionToolbox(SessionEngine engine, List<Tool> tools, BackendClient backend, Clock clock, CallControl control,
+                   MeterRegistry meters) {
         this.engine = engine;
+        this.meters = meters;
         for (Tool t : tools) {
             this.tools.put(t.spec().name(), t);
         }
@@ -59,13 +66,19 @@ final class SessionToolbox implements Toolbox, ToolContext {
             result = ToolResult.error("There is no tool called '" + name + "'. Tools: "
                     + String.join(", ", tools.keySet()) + ".");
         } else {
+            long t0 = System.nanoTime();
             try {
                 result = tool.call(this, arguments);
             } catch (RuntimeException e) {
                 log.error("tool {} failed in session {}", name, s.sessionId(), e);
                 result = ToolResult.error("The tool failed unexpectedly; nothing was changed.");
             }
+            Timer.builder("vocadent.tool.duration").description("time a tool took, backend calls included")
+                    .tag("tool", name).register(meters).record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
+        Counter.builder("vocadent.tool.calls").description("tool calls by tool and result")
+                .tag("tool", tool == null ? "unknown" : name).tag("ok", Boolean.toString(result.ok()))
+                .register(meters).increment();
         log.debug("session {} tool {} ok={}", s.sessionId(), name, result.ok());
         engine.recordTool(name, arguments, toolCallId, result);
         if (s.callOutcome() != before) {

@@ -163,4 +163,17 @@ class CallSessionTest {
     private static SessionHarness h() {
         return new SessionHarness(ScriptedBrain.named("s").build());
     }
+
+    @Test
+    void turnsAndToolCallsAreMeasured() throws Exception {
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        SessionHarness h = new SessionHarness(BOOKING, b -> b.meterRegistry(meters));
+        h.say("a check-up");
+        h.say("Jane Smith, 12 April 1985");
+        assertThat(meters.get("vocadent.tool.calls").tag("tool", "book_appointment").tag("ok", "true").counter().count())
+                .isEqualTo(1.0);
+        assertThat(meters.get("vocadent.tool.duration").tag("tool", "get_appointment_availability").timer().count())
+                .isEqualTo(1);
+        assertThat(meters.get("vocadent.session.turn").timer().count()).isEqualTo(2);
+    }
 }
