@@ -85,27 +85,31 @@ final class ChatCommand implements Callable<Integer> {
             callerPhone = PhoneNumbers.toE164(caller).orElseThrow(() -> new UserError("--caller '" + caller
                     + "' is not a phone number"));
         }
+        if (backendUrl == null && !clinic.equals(DemoClinics.WESTBURY) && !clinic.equals(DemoClinics.DENTAL2)) {
+            throw new UserError("unknown clinic '" + clinic + "' (the demo backend has: westbury, dental2)");
+        }
+        URI url = backendUrl == null ? null : uri(backendUrl);
+        String t = token != null ? token : System.getenv("VOCADENT_BACKEND_TOKEN");
+        if (url != null && (t == null || t.isBlank())) {
+            throw new UserError("--backend-url needs the clinic's token: --token or VOCADENT_BACKEND_TOKEN");
+        }
+        Brain brain = brains != null ? brains.apply(brainName) : BrainFactory.DEFAULT.create(brainName, settings);
         EmbeddedBackend embedded = null;
+        HttpBackendClient backend = null;
         try {
-            BackendClient backend;
-            if (backendUrl == null) {
-                if (!clinic.equals(DemoClinics.WESTBURY) && !clinic.equals(DemoClinics.DENTAL2)) {
-                    throw new UserError("unknown clinic '" + clinic + "' (the demo backend has: westbury, dental2)");
-                }
+            if (url == null) {
                 embedded = EmbeddedBackend.startDemo(dataDir != null ? dataDir
                         : Path.of(settings.getString("data-dir")), clock);
                 backend = HttpBackendClient.create(embedded.baseUrl(), clinic, DemoClinics.tokenOf(clinic));
             } else {
-                String t = token != null ? token : System.getenv("VOCADENT_BACKEND_TOKEN");
-                if (t == null || t.isBlank()) {
-                    throw new UserError("--backend-url needs the clinic's token: --token or VOCADENT_BACKEND_TOKEN");
-                }
-                backend = HttpBackendClient.create(uri(backendUrl), clinic, t);
+                backend = HttpBackendClient.create(url, clinic, t);
             }
             ClinicConfig config = load(backend);
-            Brain brain = brains != null ? brains.apply(brainName) : BrainFactory.DEFAULT.create(brainName, settings);
             return converse(config, backend, brain, callerPhone, settings);
         } finally {
+            if (backend != null) {
+                backend.close();
+            }
             if (embedded != null) {
                 embedded.close();
             }
