@@ -49,6 +49,6 @@ public final class Settings {
 
     static boolean isSecret(String path) {
         String leaf = path.substring(path.lastIndexOf('.') + 1);
-        return SECRET_WORDS.stream().anyMatch(leaf::contains) || path.endsWith("db.url");
+        return SECRET_WORDS.stream().anyMatch(leaf::contains) || path.endsWith("db.url") || path.endsWith("redis.url");
     }
 }
