@@ -24,6 +24,7 @@ public final class OpenAiBrain implements Brain, AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.usage = usage == null ? UsageListener.NONE : usage;
         this.client = OpenAiClients.create(settings);
+        SdkWarmUp.once();
         log.info("LLM brain {}: model {} at {}", settings.providerName(), settings.model(), settings.baseUrl());
     }
 

@@ -9,7 +9,8 @@ final class TestSettings {
     private TestSettings() {}
 
     static OpenAiSettings openAi(String baseUrl) {
-        return openAi(baseUrl, Duration.ofSeconds(3), Duration.ofSeconds(6), 6);
+        // generous: a loaded CI machine must not turn these into timeouts; timeout tests pass their own
+        return openAi(baseUrl, Duration.ofSeconds(15), Duration.ofSeconds(30), 6);
     }
 
     static OpenAiSettings openAi(String baseUrl, Duration firstToken, Duration turn, int maxToolRounds) {
