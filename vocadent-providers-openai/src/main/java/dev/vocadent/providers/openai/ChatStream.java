@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
  */
 final class ChatStream {
     private static final Object END = new Object();
+    private static final AtomicInteger READING = new AtomicInteger();
 
     /** What the model answered in one request. */
     record Answer(String text, List<ToolCall> toolCalls, String finishReason, CompletionUsage usage, long firstTokenNanos) {}
@@ -44,6 +46,7 @@ final class ChatStream {
                String idPrefix, Consumer<String> onText) throws BrainException {
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         AtomicReference<StreamResponse<ChatCompletionChunk>> open = new AtomicReference<>();
+        READING.incrementAndGet();
         Thread reader = Thread.ofVirtual().name("openai-stream").start(() -> read(client, params, events, open));
         long start = System.nanoTime();
         long end = start + budget.toNanos();
@@ -106,6 +109,11 @@ final class ChatStream {
         return new Answer(text.toString(), calls.calls(idPrefix), finish, usage, firstToken);
     }
 
+    /** Requests whose reader thread is still running (abandoned ones included until their stream closes). */
+    static int reading() {
+        return READING.get();
+    }
+
     private static void read(OpenAIClient client, ChatCompletionCreateParams params, BlockingQueue<Object> events,
                              AtomicReference<StreamResponse<ChatCompletionChunk>> open) {
         try (StreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(params)) {
@@ -121,6 +129,8 @@ final class ChatStream {
             // the turn gave up on this request
         } catch (Throwable t) {
             events.add(t);
+        } finally {
+            READING.decrementAndGet();
         }
     }
 

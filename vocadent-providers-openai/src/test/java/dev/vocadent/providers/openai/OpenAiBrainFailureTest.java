@@ -83,6 +83,26 @@ class OpenAiBrainFailureTest {
     }
 
     @Test
+    void abandonedRequestsDoNotKeepTheirReaderThreads() throws Exception {
+        server.enqueue(ctx -> server.pause(STALL), ctx -> {
+            OutputStream out = startSse(ctx);
+            event(out, Chunks.text("Let me see"));
+            server.pause(STALL);
+        });
+        OpenAiConversation conversation = brain.newConversation(call);
+        assertBrainException(() -> conversation.respond(call), "first-token timeout");
+        assertBrainException(() -> conversation.respond(call), "turn timeout");
+
+        // the server still stalls both requests; our side must have let go of them anyway
+        // well under the SDK backstop timeout (turn timeout + 5 s), so only our cancelling can pass this
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (ChatStream.reading() > 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(ChatStream.reading()).isZero();
+    }
+
+    @Test
     void headersAndRoleChunkWithoutAnyTokenStillHitTheFirstTokenTimeout() {
         server.enqueue(ctx -> {
             OutputStream out = startSse(ctx);
