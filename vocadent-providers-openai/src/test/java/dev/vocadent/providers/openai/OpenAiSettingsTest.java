@@ -107,6 +107,17 @@ class OpenAiSettingsTest {
     }
 
     @Test
+    void configDumpRedactsBothKeysButShowsModelAndBaseUrl() {
+        Config c = reference(with("llm.openai.api-key", "sk-secret-123", "llm.azure.api-key", "az-secret-456",
+                "llm.openai.base-url", "http://127.0.0.1:11434/v1"));
+
+        String dump = dev.vocadent.core.settings.Settings.dump(c);
+
+        assertThat(dump).doesNotContain("sk-secret-123").doesNotContain("az-secret-456")
+                .contains("gpt-4o-mini").contains("http://127.0.0.1:11434/v1");
+    }
+
+    @Test
     void toStringNeverShowsTheKey() {
         OpenAiSettings s = OpenAiSettings.from(reference(with("llm.openai.api-key", "sk-secret-123"))).orElseThrow();
 
