@@ -71,27 +71,34 @@ final class ChatStream {
                 } else if (event instanceof Throwable t) {
                     throw failure(t);
                 } else if (event instanceof ChatCompletionChunk chunk) {
-                    if (chunk.usage().isPresent()) {
-                        usage = chunk.usage().get();
+                    StringBuilder piece = new StringBuilder();
+                    try {
+                        if (chunk.usage().isPresent()) {
+                            usage = chunk.usage().get();
+                        }
+                        for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+                            if (choice.index() != 0) {
+                                continue;
+                            }
+                            ChatCompletionChunk.Choice.Delta delta = choice.delta();
+                            delta.content().ifPresent(piece::append);
+                            List<ChatCompletionChunk.Choice.Delta.ToolCall> toolDeltas = delta.toolCalls().orElse(List.of());
+                            toolDeltas.forEach(calls::add);
+                            if (choice.finishReason().isPresent()) {
+                                finish = choice.finishReason().get().asString();
+                            }
+                            if (firstToken < 0 && (!piece.isEmpty() || !toolDeltas.isEmpty() || finish != null)) {
+                                firstToken = System.nanoTime() - start;
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        // the SDK reads chunk fields lazily: a chunk out of protocol fails here
+                        throw new BrainException(provider + ": malformed chunk in the answer stream: "
+                                + e.getClass().getSimpleName(), e);
                     }
-                    for (ChatCompletionChunk.Choice choice : chunk.choices()) {
-                        if (choice.index() != 0) {
-                            continue;
-                        }
-                        ChatCompletionChunk.Choice.Delta delta = choice.delta();
-                        String piece = delta.content().orElse("");
-                        List<ChatCompletionChunk.Choice.Delta.ToolCall> toolDeltas = delta.toolCalls().orElse(List.of());
-                        if (firstToken < 0 && (!piece.isEmpty() || !toolDeltas.isEmpty() || choice.finishReason().isPresent())) {
-                            firstToken = System.nanoTime() - start;
-                        }
-                        if (!piece.isEmpty()) {
-                            text.append(piece);
-                            onText.accept(piece);
-                        }
-                        toolDeltas.forEach(calls::add);
-                        if (choice.finishReason().isPresent()) {
-                            finish = choice.finishReason().get().asString();
-                        }
+                    if (!piece.isEmpty()) {
+                        text.append(piece);
+                        onText.accept(piece.toString());
                     }
                 }
             }

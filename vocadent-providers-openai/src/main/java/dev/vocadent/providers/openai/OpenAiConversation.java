@@ -134,7 +134,8 @@ public final class OpenAiConversation implements Brain.Conversation {
         try {
             result = context.tools().call(call.name(), args, call.id());
         } catch (RuntimeException e) {
-            log.warn("tool {} failed on call {}: {}", call.name(), context.state().sessionId(), e.toString());
+            // the exception class only: a message could carry patient data
+            log.warn("tool {} failed on call {}: {}", call.name(), context.state().sessionId(), e.getClass().getName());
             result = ToolResult.error("The tool failed; nothing was done.");
         }
         return content(result == null ? ToolResult.error("The tool gave no result.") : result);

@@ -36,7 +36,7 @@ class OpenAiBrainFailureTest {
     @BeforeEach
     void start() {
         server = new FakeChatServer();
-        brain = new OpenAiBrain(TestSettings.openAi(server.baseUrl(), Duration.ofMillis(1500), Duration.ofMillis(3000), 6));
+        brain = new OpenAiBrain(TestSettings.openAi(server.baseUrl(), Duration.ofMillis(2500), Duration.ofMillis(5000), 6));
     }
 
     @AfterEach
@@ -79,7 +79,7 @@ class OpenAiBrainFailureTest {
         server.enqueue(ctx -> server.pause(STALL));
 
         assertTimeoutPreemptively(PROMPTLY, () ->
-                assertBrainException(() -> brain.newConversation(call).respond(call), "first-token timeout of 1500 ms"));
+                assertBrainException(() -> brain.newConversation(call).respond(call), "first-token timeout of 2500 ms"));
     }
 
     @Test
@@ -124,7 +124,7 @@ class OpenAiBrainFailureTest {
         });
 
         assertTimeoutPreemptively(PROMPTLY, () ->
-                assertBrainException(() -> brain.newConversation(call).respond(call), "turn timeout of 3000 ms"));
+                assertBrainException(() -> brain.newConversation(call).respond(call), "turn timeout of 5000 ms"));
         assertThat(call.deltas).containsExactly("Let me see");
     }
 
@@ -162,6 +162,38 @@ class OpenAiBrainFailureTest {
         });
 
         assertBrainException(() -> brain.newConversation(call).respond(call), "error event in the answer stream (overloaded)");
+    }
+
+    @Test
+    void chunkOutOfProtocolIsABrainException() {
+        server.enqueue(
+                sse(Chunks.role(), "{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                        + "\"choices\":[{\"delta\":{\"content\":\"hi\"}}]}"),
+                sse(Chunks.role(), "this is not json"));
+
+        assertBrainException(() -> brain.newConversation(call).respond(call), "malformed chunk");
+        assertBrainException(() -> brain.newConversation(call).respond(call), "openai: ");
+        assertThat(call.deltas).isEmpty();
+    }
+
+    @Test
+    void sinkFailureIsNotDisguisedAsAProviderFailureAndReleasesTheStream() throws Exception {
+        server.enqueue(ctx -> {
+            OutputStream out = startSse(ctx);
+            event(out, Chunks.text("Hello"));
+            server.pause(STALL);
+        });
+        call.onDelta(d -> {
+            throw new IllegalStateException("caller hung up");
+        });
+
+        assertThatThrownBy(() -> brain.newConversation(call).respond(call))
+                .isInstanceOf(IllegalStateException.class).hasMessage("caller hung up");
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (ChatStream.reading() > 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(ChatStream.reading()).isZero();
     }
 
     @Test
