@@ -25,7 +25,7 @@ public final class OpenAiBrain implements Brain, AutoCloseable {
         this.usage = usage == null ? UsageListener.NONE : usage;
         this.client = OpenAiClients.create(settings);
         SdkWarmUp.once();
-        log.info("LLM brain {}: model {} at {}", settings.providerName(), settings.model(), settings.baseUrl());
+        log.info("LLM brain {}: model {} at {}", settings.providerName(), settings.model(), settings.safeBaseUrl());
     }
 
     public OpenAiBrain(OpenAiSettings settings) {

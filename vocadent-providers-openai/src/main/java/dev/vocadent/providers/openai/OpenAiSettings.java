@@ -66,13 +66,15 @@ public record OpenAiSettings(
     }
 
     /**
-     * Reads {@code llm} settings from the {@code vocadent} config (or the {@code llm} block itself).
+     * Reads the {@code llm} settings from the root config, the {@code vocadent} config, or the
+     * {@code llm} block itself.
      * Empty when the chosen provider has no key: the app then uses the offline brain.
      *
      * @throws IllegalArgumentException naming the setting when a value is set but wrong
      */
     public static Optional<OpenAiSettings> from(Config config) {
-        Config llm = config.hasPath("llm") ? config.getConfig("llm") : config;
+        Config llm = config.hasPath("vocadent.llm") ? config.getConfig("vocadent.llm")
+                : config.hasPath("llm") ? config.getConfig("llm") : config;
         String provider = string(llm, "provider").orElse("auto").toLowerCase(Locale.ROOT);
         Optional<String> openAiKey = string(llm, "openai.api-key");
         Optional<String> azureKey = string(llm, "azure.api-key");
@@ -123,7 +125,7 @@ public record OpenAiSettings(
 
     @Override
     public String toString() {
-        return "OpenAiSettings[kind=" + kind + ", baseUrl=" + baseUrl + ", model=" + model
+        return "OpenAiSettings[kind=" + kind + ", baseUrl=" + safeBaseUrl() + ", model=" + model
                 + (kind == Kind.AZURE ? ", apiVersion=" + azureApiVersion : "")
                 + ", apiKey=<redacted>, temperature=" + temperature + ", maxTokens=" + maxTokens
                 + ", firstTokenTimeout=" + firstTokenTimeout + ", turnTimeout=" + turnTimeout
@@ -136,6 +138,12 @@ public record OpenAiSettings(
      */
     boolean usesLegacyMaxTokens() {
         return kind == Kind.OPENAI && !baseUrl.replaceAll("/+$", "").equals(OPENAI_DEFAULT_BASE_URL);
+    }
+
+    /** The base URL without any user:password part, for logs. */
+    String safeBaseUrl() {
+        URI u = URI.create(baseUrl);
+        return u.getRawUserInfo() == null ? baseUrl : baseUrl.replace(u.getRawUserInfo() + "@", "");
     }
 
     /** Provider name for logs and metrics. */

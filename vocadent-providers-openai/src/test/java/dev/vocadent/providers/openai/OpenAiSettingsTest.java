@@ -118,6 +118,23 @@ class OpenAiSettingsTest {
     }
 
     @Test
+    void rootConfigVocadentConfigAndLlmBlockAllWork() {
+        Config vocadent = reference(with("llm.openai.api-key", "sk-abc", "llm.model", "gpt-4.1-mini"));
+        Config root = vocadent.atKey("vocadent");
+
+        assertThat(OpenAiSettings.from(root).orElseThrow().model()).isEqualTo("gpt-4.1-mini");
+        assertThat(OpenAiSettings.from(vocadent).orElseThrow().model()).isEqualTo("gpt-4.1-mini");
+        assertThat(OpenAiSettings.from(vocadent.getConfig("llm")).orElseThrow().model()).isEqualTo("gpt-4.1-mini");
+    }
+
+    @Test
+    void toStringNeverShowsTheKeyNorUrlCredentials() {
+        OpenAiSettings proxied = OpenAiSettings.from(reference(with("llm.openai.api-key", "k",
+                "llm.openai.base-url", "https://bob:hunter2@llm-proxy.example/v1"))).orElseThrow();
+        assertThat(proxied.toString()).doesNotContain("hunter2").contains("https://llm-proxy.example/v1");
+    }
+
+    @Test
     void toStringNeverShowsTheKey() {
         OpenAiSettings s = OpenAiSettings.from(reference(with("llm.openai.api-key", "sk-secret-123"))).orElseThrow();
 
