@@ -62,19 +62,20 @@ public final class OpenAiConversation implements Brain.Conversation {
                 ChatMessages.fromHistory(context.systemPrompt(), context.history(), toolContents::get));
         List<ChatCompletionTool> tools = ToolDefinitions.of(context.tools().specs());
         Duration left = settings.turnTimeout();
-        boolean spoke = false;
+        StringBuilder spoken = new StringBuilder();
         for (int round = 0; ; round++) {
             long started = System.nanoTime();
             ChatStream.Answer answer = stream.run(client, params(messages, tools), settings.firstTokenTimeout(), left,
                     "call_t" + turn + "r" + round + "_", out::text);
             left = left.minusNanos(System.nanoTime() - started);
             record(answer);
-            spoke |= !answer.text().isBlank();
+            spoken.append(answer.text());
             if (answer.toolCalls().isEmpty()) {
-                if (!spoke) {
+                if (spoken.toString().isBlank()) {
                     throw new BrainException(settings.providerName() + ": the model gave an empty answer (finish reason "
                             + answer.finishReason() + ")");
                 }
+                out.expect(ExpectationGuess.from(spoken.toString()));
                 return;
             }
             if (round >= settings.maxToolRounds()) {

@@ -6,6 +6,7 @@ import static dev.vocadent.providers.openai.FakeChatServer.startSse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vocadent.agent.brain.ExpectedAnswer;
 import dev.vocadent.agent.brain.HistoryItem;
 import dev.vocadent.core.api.Usage;
 import java.io.OutputStream;
@@ -147,6 +148,21 @@ class OpenAiBrainStreamingTest {
         assertThat(call.spoken()).isEqualTo("Hello.");
         assertThat(conversation.usage()).isEqualTo(Usage.NONE);
         assertThat(usageSeen).isEmpty();
+    }
+
+    @Test
+    void questionEndingTheTurnTellsTheSinkWhatAnswerToExpect() throws Exception {
+        TestCall call = new TestCall().caller("I'd like to book.");
+        server.enqueue(sse(Chunks.answer(1, 1, "Sure. What's the best ", "phone number to reach you?")),
+                sse(Chunks.answer(1, 1, "Thanks, that's booked.")));
+        OpenAiConversation conversation = brain.newConversation(call);
+
+        conversation.respond(call);
+        call.agent(call.spoken()).caller("07700 900123");
+        conversation.respond(call);
+
+        assertThat(call.expected).containsExactly(
+                ExpectedAnswer.of(ExpectedAnswer.Kind.PHONE_NUMBER), ExpectedAnswer.FREE);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.vocadent.providers.openai;
 
 import dev.vocadent.agent.brain.BrainContext;
+import dev.vocadent.agent.brain.ExpectedAnswer;
 import dev.vocadent.agent.brain.HistoryItem;
 import dev.vocadent.agent.brain.ReplySink;
 import dev.vocadent.core.demo.DemoClinics;
@@ -22,6 +23,7 @@ final class TestCall implements BrainContext, ReplySink {
     final List<HistoryItem> history = new ArrayList<>();
     final FakeToolbox tools = new FakeToolbox();
     final List<String> deltas = new CopyOnWriteArrayList<>();
+    final List<ExpectedAnswer> expected = new CopyOnWriteArrayList<>();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private volatile Consumer<String> onDelta = d -> {};
 
@@ -48,6 +50,11 @@ final class TestCall implements BrainContext, ReplySink {
     public void text(String delta) {
         deltas.add(delta);
         onDelta.accept(delta);
+    }
+
+    @Override
+    public void expect(ExpectedAnswer next) {
+        expected.add(next);
     }
 
     @Override
