@@ -57,6 +57,23 @@ class AzureOpenAiBrainTest {
     }
 
     @Test
+    void callAnalyzerUsesTheAnalysisDeployment() {
+        server.enqueue(FakeChatServer.json(Chunks.completion("A caller booked a check-up for Tuesday.", 90, 12)));
+        try (OpenAiCallAnalyzer analyzer = OpenAiBrainFactory.analyzer(ConfigFactory.parseMap(Map.of(
+                "llm.azure.api-key", AZURE_KEY,
+                "llm.azure.endpoint", server.endpoint(),
+                "llm.azure.deployment", "vocadent-gpt4o",
+                "llm.azure.analysis-deployment", "vocadent-mini",
+                "llm.azure.api-version", "2024-10-21")), UsageListener.NONE).orElseThrow()) {
+
+            assertThat(analyzer.summary("caller: I'd like a check-up on Tuesday.")).isEqualTo("A caller booked a check-up for Tuesday.");
+        }
+        assertThat(server.request(0).path()).isEqualTo("/openai/deployments/vocadent-mini/chat/completions");
+        assertThat(server.request(0).query()).isEqualTo("api-version=2024-10-21");
+        assertThat(server.request(0).headers().get("api-key")).isEqualTo(AZURE_KEY);
+    }
+
+    @Test
     void toolRoundTripWorksOnAzureToo() throws Exception {
         TestCall call = new TestCall().caller("I'm Ann.");
         call.tools.answer("update_name", args -> ToolResult.ok("Name saved."));

@@ -13,12 +13,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class OpenAiBrainToolLoopTest {
     private FakeChatServer server;
     private OpenAiBrain brain;
+
+    @BeforeAll
+    static void warm() throws Exception {
+        WarmSdk.once();
+    }
 
     @BeforeEach
     void start() {
@@ -227,6 +233,29 @@ class OpenAiBrainToolLoopTest {
         }
         assertThat(ids).hasSize(2).doesNotHaveDuplicates();
         assertThat(call.tools.calls()).extracting(FakeToolbox.Call::toolCallId).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void timeSpentRunningToolsDoesNotCountAgainstTheModelsTurnTimeout() throws Exception {
+        brain.close();
+        brain = new OpenAiBrain(TestSettings.openAi(server.baseUrl(), Duration.ofMillis(2500), Duration.ofMillis(2500), 6));
+        TestCall call = new TestCall().caller("Any slots?");
+        call.tools.answer("get_appointment_availability", args -> {
+            try {
+                Thread.sleep(3000); // a slow backend; the tool has its own timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ToolResult.ok("No slots this week.");
+        });
+        server.enqueue(
+                sse(Chunks.role(), Chunks.toolStart(0, "call_slow", "get_appointment_availability"), Chunks.toolArgs(0, "{}"),
+                        Chunks.finish("tool_calls")),
+                sse(Chunks.answer(1, 1, "Nothing this week, sorry.")));
+
+        brain.newConversation(call).respond(call);
+
+        assertThat(call.spoken()).isEqualTo("Nothing this week, sorry.");
     }
 
     @Test
