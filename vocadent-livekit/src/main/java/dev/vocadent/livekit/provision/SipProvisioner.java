@@ -23,8 +23,8 @@ import retrofit2.Response;
 /**
  * Creates or updates, idempotently, a clinic's LiveKit SIP set-up with the official server SDK: an
  * inbound trunk named {@code vocadent-<clinic>} for the clinic's numbers, and a dispatch rule of the
- * same name that puts each call in its own room named {@code <clinic>_<caller>_<random>} (so the
- * agent core's room pattern finds the clinic) and dispatches the Vocadent agent into it.
+ * same name that puts each call in its own room named {@code <clinic>._<caller>_<random>} (the
+ * agent core's default room pattern {@code <clinic>.<call id>} finds the clinic: '.' never occurs in a clinic id) and dispatches the Vocadent agent into it.
  */
 public final class SipProvisioner {
     private final SipServiceClient sip;
@@ -48,7 +48,7 @@ public final class SipProvisioner {
 
     /** The room prefix of a clinic's calls; LiveKit appends the caller and a random suffix. */
     public static String roomPrefix(String clinicId) {
-        return clinicId + "_";
+        return clinicId + ".";
     }
 
     public Plan apply(ClinicConfig clinic, boolean dryRun) {

@@ -32,7 +32,7 @@ class SipProvisionerTest {
             assertThat(t.getNumbersList()).containsExactly("+441632960001");
         });
         SIPDispatchRuleInfo rule = server.sip().rules.values().iterator().next();
-        assertThat(rule.getRule().getDispatchRuleIndividual().getRoomPrefix()).isEqualTo("westbury_");
+        assertThat(rule.getRule().getDispatchRuleIndividual().getRoomPrefix()).isEqualTo("westbury.");
         assertThat(rule.getRoomConfig().getAgentsList()).extracting(a -> a.getAgentName()).containsExactly("vocadent");
         assertThat(rule.getTrunkIdsList()).containsExactly(server.sip().trunks.keySet().iterator().next());
     }
