@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Alerts for the people running Vocadent, sent to the ops Slack through the outbox (so they are durable
  * and retried too): provider failover, deliveries failing repeatedly or parked, and performance
- * degradation (p95 end-of-speech → first audio above the threshold for the whole window). Each kind of
+ * degradation (the p95 of end-of-speech → first audio over the last minute has stayed above the
+ * threshold for the whole window, 5 minutes by default). Each kind of
  * alert is sent at most once per {@code min-interval}; the next one says how many were held back, so an
  * outage gives one alert, not thousands. Without an ops webhook, alerts are only logged.
  */
@@ -38,7 +39,7 @@ public final class OpsAlerts implements DeliveryListener {
     private final Map<String, Integer> suppressed = new HashMap<>();
     private final Deque<long[]> samples = new ArrayDeque<>();
     private final AtomicLong seq = new AtomicLong();
-    private Instant breachSince;
+    private Instant degradedSince;
 
     /** @param journal where alerts are queued; null → log only */
     public OpsAlerts(Journal journal, PostCallSettings.Ops settings, Clock clock) {
@@ -53,24 +54,23 @@ public final class OpsAlerts implements DeliveryListener {
             return;
         }
         Instant now = clock.instant();
-        Long p95;
+        long p95;
         synchronized (this) {
             samples.addLast(new long[] {now.toEpochMilli(), latency.eosToFirstAudio()});
             long from = now.minus(settings.latencyWindow()).toEpochMilli();
-            while (!samples.isEmpty() && (samples.peekFirst()[0] < from || samples.size() > MAX_SAMPLES)) {
+            while (!samples.isEmpty() && (samples.peekFirst()[0] <= from || samples.size() > MAX_SAMPLES)) {
                 samples.removeFirst();
             }
-            p95 = samples.size() < settings.latencyMinSamples() ? null : p95();
-            if (p95 == null || p95 <= settings.latencyThreshold().toMillis()) {
-                breachSince = null;
+            long[] lastMinute = samples.stream().filter(x -> x[0] > now.toEpochMilli() - 60_000).mapToLong(x -> x[1]).toArray();
+            if (lastMinute.length >= 3) {
+                boolean slow = p95(lastMinute) > settings.latencyThreshold().toMillis();
+                degradedSince = slow ? (degradedSince == null ? now : degradedSince) : null;
+            }
+            if (degradedSince == null || samples.size() < settings.latencyMinSamples()
+                    || Duration.between(degradedSince, now).compareTo(settings.latencyWindow()) < 0) {
                 return;
             }
-            if (breachSince == null) {
-                breachSince = now;
-            }
-            if (Duration.between(breachSince, now).compareTo(settings.latencyWindow()) < 0) {
-                return;
-            }
+            p95 = p95(samples.stream().mapToLong(x -> x[1]).toArray());
         }
         alert("latency-p95", "Voice latency degraded",
                 "p95 end of speech → first audio is " + p95 + " ms over the last " + settings.latencyWindow().toMinutes()
@@ -130,8 +130,7 @@ public final class OpsAlerts implements DeliveryListener {
         return true;
     }
 
-    private long p95() {
-        long[] v = samples.stream().mapToLong(s -> s[1]).toArray();
+    private static long p95(long[] v) {
         Arrays.sort(v);
         int idx = (int) Math.ceil(0.95 * v.length) - 1;
         return v[Math.max(0, idx)];
