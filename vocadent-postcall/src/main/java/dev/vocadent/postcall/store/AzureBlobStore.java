@@ -67,7 +67,7 @@ public final class AzureBlobStore implements BlobStore {
             BlobClient blob = container.getBlobClient(name);
             blob.uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromBytes(data))
                     .setHeaders(new BlobHttpHeaders().setContentType(contentType)), timeout, Context.NONE);
-            return blob.getBlobUrl();
+            return locationOf(name);
         });
     }
 
@@ -77,13 +77,14 @@ public final class AzureBlobStore implements BlobStore {
             BlobClient blob = container.getBlobClient(name);
             blob.uploadFromFileWithResponse(new BlobUploadFromFileOptions(file.toString())
                     .setHeaders(new BlobHttpHeaders().setContentType(contentType)), timeout, Context.NONE);
-            return blob.getBlobUrl();
+            return locationOf(name);
         });
     }
 
     @Override
     public String locationOf(String name) {
-        return container.getBlobClient(name).getBlobUrl();
+        // the SDK's getBlobUrl() percent-encodes the slashes; blob names here are made of safe characters
+        return container.getBlobContainerUrl() + "/" + name;
     }
 
     @Override
