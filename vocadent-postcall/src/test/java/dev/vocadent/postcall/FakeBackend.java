@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The backend's call-record side, in memory: idempotent by session id, scriptable failures (status codes). */
-public final class FakeBackend implements BackendClient {
+public class FakeBackend implements BackendClient {
     public final Map<String, CallRecord> records = new ConcurrentHashMap<>();
     public final List<String> calls = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Integer> failures = new ConcurrentLinkedDeque<>();
