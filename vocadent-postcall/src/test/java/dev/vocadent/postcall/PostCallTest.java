@@ -210,4 +210,31 @@ class PostCallTest {
         assertThat(slack.requests.get()).isZero();
         assertThat(List.of(p.sentiment().label())).containsExactly(SentimentLabel.POSITIVE);
     }
+
+    @Test
+    void aCorruptJournalEntryIsQuarantinedWithALogLineAndTheRestStillDelivered() throws Exception {
+        var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logs.start();
+        var journalLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(dev.vocadent.postcall.outbox.Journal.class);
+        journalLog.addAppender(logs);
+        try {
+            postCall.submit(Fixtures.booked("good-1", Fixtures.westbury(), null));
+            postCall.submit(Fixtures.booked("bad-1", Fixtures.westbury(), null));
+            Path bad = dir.resolve("outbox/pending/bad-1.analyse.item");
+            byte[] b = Files.readAllBytes(bad);
+            b[b.length / 2] ^= 0x01;
+            Files.write(bad, b);
+
+            postCall.sender().runOnce();
+            postCall.sender().runOnce();
+
+            assertThat(backend.records).containsOnlyKeys("good-1");
+            assertThat(slack.delivered).hasSize(1);
+            assertThat(postCall.journal().quarantined()).singleElement().asString().startsWith("bad-1.analyse.item.");
+            assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+                    .startsWith("outbox: corrupt entry bad-1.analyse.item quarantined").contains("checksum mismatch"));
+        } finally {
+            journalLog.detachAppender(logs);
+        }
+    }
 }

@@ -137,7 +137,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         }
         weight *= factor;
         if (negated) {
-            weight = weight > 0 ? -0.8 * weight : -0.3 * weight;
+            weight = weight > 0 ? -1.2 * weight : -0.3 * weight;
         }
         return weight;
     }
