@@ -209,6 +209,8 @@ class PostCallTest {
         assertThat(postCall.journal().pending()).isEmpty();
         assertThat(slack.requests.get()).isZero();
         assertThat(List.of(p.sentiment().label())).containsExactly(SentimentLabel.POSITIVE);
+        assertThat(p.describe()).startsWith("--- Slack message ---\n== ✅ Call to Westbury Dental ==")
+                .contains("--- stored ---\ntranscript: " + p.transcriptLocation()).doesNotContain("recording:");
     }
 
     @Test

@@ -46,6 +46,18 @@ public final class Journal {
 
     /** Opens (creating if needed) the journal under {@code root}; removes half-written temporary files. */
     public Journal(Path root) {
+        this(root, true);
+    }
+
+    /**
+     * Opens the journal for inspection while a worker may be using it (the {@code outbox} command):
+     * leaves temporary files alone, since they may be a live worker's writes in progress.
+     */
+    public static Journal inspect(Path root) {
+        return new Journal(root, false);
+    }
+
+    private Journal(Path root, boolean removeTemporaryFiles) {
         this.root = root;
         this.pending = root.resolve("pending");
         this.parked = root.resolve("parked");
@@ -55,7 +67,7 @@ public final class Journal {
             for (Path d : List.of(pending, parked, quarantine, files)) {
                 Files.createDirectories(d);
             }
-            for (Path d : List.of(pending, parked, files)) {
+            for (Path d : removeTemporaryFiles ? List.of(pending, parked, files) : List.<Path>of()) {
                 try (DirectoryStream<Path> s = Files.newDirectoryStream(d, TMP_PREFIX + "*")) {
                     for (Path p : s) {
                         Files.deleteIfExists(p);
