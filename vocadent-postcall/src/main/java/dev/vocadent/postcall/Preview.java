@@ -15,7 +15,8 @@ import dev.vocadent.core.api.Sentiment;
  * @param summary            the summary
  */
 public record Preview(String slackJson, String slackText, String transcriptText, String transcriptLocation,
-                      String recordingLocation, Sentiment sentiment, String summary) {    /** The whole preview for a terminal: the Slack message as text, then where the files go. */
+                      String recordingLocation, Sentiment sentiment, String summary) {
+    /** The whole preview for a terminal: the Slack message as text, then where the files go. */
     public String describe() {
         return "--- Slack message ---\n" + slackText
                 + "--- stored ---\ntranscript: " + transcriptLocation + "\n"

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Azurite's blob service (npm {@code azurite}) as a child process on 127.0.0.1, an ephemeral port and a
- * temporary folder. Found via {@code VOCADENT_AZURITE} (path of {@code azurite-blob}), the PATH, or
- * {@code .ci/node_modules/.bin} (where .ci/run installs it). Absent: the test is skipped with the reason
+ * temporary folder. Found via {@code VOCADENT_AZURITE} (path of {@code azurite-blob}, set by .ci/run),
+ * the PATH, {@code ~/.cache/vocadent-tools/azurite} (where .ci/run installs it) or {@code .ci/node_modules}. Absent: the test is skipped with the reason
  * locally, and fails when {@code CI=true}.
  */
 public final class Azurite implements AutoCloseable {
@@ -39,7 +39,7 @@ public final class Azurite implements AutoCloseable {
         Path exe = find();
         if (exe == null) {
             String why = "azurite not found (set VOCADENT_AZURITE, put azurite-blob on the PATH, or run "
-                    + "`npm install --prefix .ci azurite`)";
+                    + "`npm install --prefix ~/.cache/vocadent-tools/azurite azurite@3.37.0`)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 Assertions.fail(why + " — required in CI");
             }
@@ -61,6 +61,10 @@ public final class Azurite implements AutoCloseable {
             if (!dir.isEmpty() && Files.isExecutable(p)) {
                 return p;
             }
+        }
+        Path cached = Path.of(System.getProperty("user.home"), ".cache/vocadent-tools/azurite/node_modules/.bin/azurite-blob");
+        if (Files.isExecutable(cached)) {
+            return cached;
         }
         Path d = Path.of("").toAbsolutePath();
         for (int i = 0; i < 3 && d != null; i++, d = d.getParent()) {
