@@ -134,4 +134,18 @@ class AzureBlobStoreTest {
         assertThat(job.runOnce()).isEqualTo(3);
         assertThat(store.list("")).containsExactlyInAnyOrder("westbury/2026/02/01/recent.json", "dental2/2026/02/20/recent.json");
     }
+
+    @Test
+    void anAccountNameAndKeyWorkAsWellAsAConnectionString() throws Exception {
+        AzureBlobStore byKey = AzureBlobStore.create(new PostCallSettings.Azure("calls-key", null, Azurite.ACCOUNT, Azurite.KEY,
+                null, "http://127.0.0.1:" + azurite.port() + "/" + Azurite.ACCOUNT, Duration.ofSeconds(10)));
+        byKey.put("westbury/2026/03/03/k.json", "{}".getBytes(), BlobPaths.JSON);
+        assertThat(byKey.list("westbury/")).containsExactly("westbury/2026/03/03/k.json");
+
+        AzureBlobStore wrongKey = AzureBlobStore.create(new PostCallSettings.Azure("calls-key", null, Azurite.ACCOUNT,
+                java.util.Base64.getEncoder().encodeToString(new byte[64]), null,
+                "http://127.0.0.1:" + azurite.port() + "/" + Azurite.ACCOUNT, Duration.ofSeconds(10)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrongKey.put("westbury/2026/03/03/x.json", "{}".getBytes(), BlobPaths.JSON))
+                .isInstanceOf(BlobStore.PermanentFailure.class).hasMessageContaining("azure answered 403");
+    }
 }
