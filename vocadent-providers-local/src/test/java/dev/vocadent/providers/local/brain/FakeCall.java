@@ -89,6 +89,7 @@ final class FakeCall implements CallUnderTest, BrainContext {
             @Override
             public void text(String delta) {
                 b.append(delta);
+                tools.events.add("say:" + delta.strip());
             }
 
             @Override

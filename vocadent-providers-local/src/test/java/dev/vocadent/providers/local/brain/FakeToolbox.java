@@ -38,6 +38,8 @@ final class FakeToolbox implements Toolbox {
     private final Clock clock;
     final FakeDiary diary;
     final List<ToolCall> calls = new ArrayList<>();
+    /** Tool calls and spoken text in the order they happened ("tool:end_call", "say:…"). */
+    final List<String> events = new ArrayList<>();
     final List<Booking> bookings = new ArrayList<>();
     final List<OtherRequest> requests = new ArrayList<>();
     final List<KnownPatient> patients = new ArrayList<>();
@@ -65,6 +67,7 @@ final class FakeToolbox implements Toolbox {
             r = ToolResult.error(e.getMessage());
         }
         calls.add(new ToolCall(name, a.deepCopy(), r));
+        events.add("tool:" + name);
         return r;
     }
 
