@@ -42,6 +42,8 @@ final class BookingFlow {
     private boolean confirmed;
     private boolean widened;
     private DateWish wish;
+    /** Clock times said with the day ("Tuesday at 2:30"): matching slots are offered first. */
+    private List<java.time.LocalTime> wantedTimes = List.of();
     private List<Slot> offered = List.of();
     private Slot chosen;
     private final Set<String> failed = new HashSet<>();
@@ -109,6 +111,7 @@ final class BookingFlow {
             Optional<DateWish> w = DateParser.parse(t, c.today());
             if (w.isPresent() && !w.get().equals(wish)) {
                 wish = w.get();
+                wantedTimes = SlotChooser.times(t);
                 widened = false;
                 changed();
                 got = true;
@@ -163,7 +166,7 @@ final class BookingFlow {
                 Ask before = c.asked;
                 fill(t);
                 if (before == Ask.DOCTOR && !doctorDecided && c.catalog.doctor(t, true).isEmpty()) {
-                    c.turn.say("Sorry, I didn't catch that.");
+                    c.turn.say(Intents.yes(t) ? "Which dentist would you like?" : "Sorry, I didn't catch that.");
                 } else if (before == Ask.CONSULTATION && c.state().consultationType() == null
                         || before == Ask.BOOKING_TYPE && pendingType == null && c.state().bookingType() == null
                         || before == Ask.DATE && wish == null) {
@@ -291,8 +294,18 @@ final class BookingFlow {
                     ExpectedAnswer.of(Kind.CHOICE, "another day", "call me back"));
             return;
         }
+        if (!wantedTimes.isEmpty()) {
+            List<Slot> sorted = new ArrayList<>(free);
+            sorted.sort(java.util.Comparator.comparing((Slot x) -> !matchesWantedTime(x)));
+            free = sorted;
+        }
         offered = free.subList(0, Math.min(OFFER, free.size()));
         offer();
+    }
+
+    private boolean matchesWantedTime(Slot s) {
+        java.time.LocalTime start = s.start().toLocalTime();
+        return wantedTimes.stream().anyMatch(w -> w.getMinute() == start.getMinute() && w.getHour() % 12 == start.getHour() % 12);
     }
 
     private void offer() {

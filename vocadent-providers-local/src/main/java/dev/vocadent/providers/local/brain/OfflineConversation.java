@@ -29,6 +29,7 @@ import java.util.Optional;
  * live in {@link BookingFlow}, requests for the team in {@link RequestFlow}.
  */
 final class OfflineConversation implements Brain.Conversation {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OfflineConversation.class);
     enum Goal { NONE, BOOK, CANCEL, RESCHEDULE, MESSAGE, CALLBACK, NO_SLOTS, URGENT }
 
     enum Ask { INTENT, CONSULTATION, BOOKING_TYPE, DOCTOR, DATE, SLOT, NAME, DOB, PHONE_SAME, PHONE, CONFIRM,
@@ -48,9 +49,12 @@ final class OfflineConversation implements Brain.Conversation {
     private ExpectedAnswer hint = ExpectedAnswer.FREE;
     boolean emergency;
     boolean phoneDone;
+    private String partialPhone = "";
     boolean dependent;
     boolean relationshipSent;
     private boolean enquiryRecorded;
+    /** The last question was "would you like to book one?" after a question about a service. */
+    private boolean offerToBook;
     /** The consultation type the caller last asked about ("how much is whitening?"), for "can I book one?". */
     String enquiredType;
     private boolean ended;
@@ -84,6 +88,17 @@ final class OfflineConversation implements Brain.Conversation {
     @Override
     public void respond(ReplySink out) {
         turn = new Turn(out, ctx, toolCalls);
+        try {
+            answer();
+        } catch (RuntimeException e) {
+            // the offline brain is the last link of the fallback chain: it must always say something
+            log.warn("offline brain failed on a turn: {}", e.toString());
+            turn.say("Sorry, could you say that again?");
+            turn.expect(hint);
+        }
+    }
+
+    private void answer() {
         if (ended) {
             turn.say("Thank you for calling. Goodbye.");
             return;
@@ -126,7 +141,10 @@ final class OfflineConversation implements Brain.Conversation {
             }
             boolean alsoBooking = (asked == Ask.INTENT || asked == Ask.ANYTHING_ELSE) && Text.hasAny(t, "book", "make an appointment");
             if (!alsoBooking) {
-                if (goal == Goal.NONE || asked == Ask.ANYTHING_ELSE || asked == Ask.INTENT) {
+                if (goal == Goal.NONE && topics.contains(Topic.SERVICES) && catalog.consultation(t).isPresent()) {
+                    offerToBook = true;
+                    ask(Ask.INTENT, "Would you like to book one?", ExpectedAnswer.of(Kind.YES_NO));
+                } else if (goal == Goal.NONE || asked == Ask.ANYTHING_ELSE || asked == Ask.INTENT) {
                     ask(Ask.ANYTHING_ELSE, "Is there anything else I can help with?", ExpectedAnswer.FREE);
                 } else {
                     reask();
@@ -143,6 +161,22 @@ final class OfflineConversation implements Brain.Conversation {
             reask();
             return;
         }
+        if (Intents.strongGoodbye(t) && asked != Ask.MESSAGE) {
+            goodbye();
+            return;
+        }
+        if (goal == Goal.BOOK && switchedAwayFromBooking(t, raw)) {
+            return;
+        }
+        boolean offered = offerToBook;
+        offerToBook = false;
+        if (offered && asked == Ask.INTENT && Intents.yes(t)) {
+            goal = Goal.BOOK;
+            booking.startNew();
+            booking.fill(t + " " + Text.normalize(enquiredType));
+            booking.next();
+            return;
+        }
         switch (asked) {
             case INTENT, ANYTHING_ELSE -> route(t, raw);
             case MESSAGE, URGENT_OFFER -> requests.answer(t, raw);
@@ -151,6 +185,23 @@ final class OfflineConversation implements Brain.Conversation {
             case PHONE_SAME, PHONE -> answerPhone(t, raw);
             default -> booking.answer(t);
         }
+    }
+
+    /** Mid-booking, the caller asks to cancel or move another appointment, or just to be called back. */
+    private boolean switchedAwayFromBooking(String t, String raw) {
+        if (asked == Ask.CONFIRM || asked == Ask.NO_SLOTS_OFFER || asked == Ask.MESSAGE) {
+            return false;
+        }
+        if (Intents.reschedule(t) && Text.has(t, "appointment")) {
+            requests.start(Goal.RESCHEDULE, RequestType.RESCHEDULE, raw);
+        } else if (Intents.cancel(t) && Text.has(t, "appointment")) {
+            requests.start(Goal.CANCEL, RequestType.CANCELLATION, raw);
+        } else if (Intents.callback(t)) {
+            requests.start(Goal.CALLBACK, RequestType.CALLBACK, raw);
+        } else {
+            return false;
+        }
+        return true;
     }
 
     /** Continues whatever the caller is doing: asks for the next missing piece. */
@@ -237,7 +288,11 @@ final class OfflineConversation implements Brain.Conversation {
     }
 
     private void answerName(String t) {
-        Optional<String> name = NameParser.parse(t);
+        String[] parts = t.split("\\s(?=\\d)|\\b(?:born|date of birth|dob|d o b)\\b", 2);
+        Optional<String> name = NameParser.parse(parts[0].replaceAll("\\b(?:and|my)\\s*$", "").trim());
+        if (name.isPresent() && parts.length > 1 && state().dateOfBirth() == null) {
+            DobParser.parse(t, today()).ifPresent(d -> turn.tool("update_patient_dob", "date_of_birth", d.toString()));
+        }
         if (name.isEmpty() || !turn.tool("update_name", "name", name.get()).ok()) {
             turn.say("Sorry, I didn't get the name.");
             ask(Ask.NAME, "Could you say it again, or spell it for me?", ExpectedAnswer.of(Kind.SPELLING));
@@ -275,6 +330,16 @@ final class OfflineConversation implements Brain.Conversation {
 
     private void answerPhone(String t, String raw) {
         Optional<String> said = PhoneParser.parse(raw);
+        String digits = PhoneParser.digits(raw);
+        if (said.isEmpty() && asked == Ask.PHONE && !digits.isEmpty()) {
+            said = PhoneParser.parse(partialPhone + digits);
+            if (said.isEmpty() && (partialPhone + digits).length() < 11) {
+                partialPhone += digits;
+                ask(Ask.PHONE, "And the rest of the number?", ExpectedAnswer.of(Kind.PHONE_NUMBER));
+                return;
+            }
+        }
+        partialPhone = "";
         if (said.isPresent()) {
             if (turn.tool("update_phone_number", "phone_number", said.get()).ok()) {
                 phoneDone = true;

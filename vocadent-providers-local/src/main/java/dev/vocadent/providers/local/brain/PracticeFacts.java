@@ -34,6 +34,8 @@ final class PracticeFacts {
                     : clinic.customer().parking();
             case PRICE -> price(mentioned.orElse(consultationType));
             case DOCTORS -> "Our dentists are " + join(clinic.doctors().stream().map(Doctor::name).toList()) + ".";
+            case SERVICES -> mentioned.map(type -> "Yes, we offer " + a(type) + ".")
+                    .orElse("We offer " + join(clinic.consultationTypes().keySet().stream().sorted().map(PracticeFacts::a).toList()) + ".");
         };
     }
 

@@ -19,6 +19,7 @@ public final class DateParser {
     public static final int HORIZON_DAYS = 14;
     private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + Months.MONTH + "\\b");
     private static final Pattern MONTH_DAY = Pattern.compile("\\b" + Months.MONTH + " (?:the )?(\\d{1,2})(?:st|nd|rd|th)?\\b");
+    private static final Pattern BIRTH_YEAR = Pattern.compile("\\b(1[89]\\d\\d|20[01]\\d)\\b");
     private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})(?:/(\\d{2,4}))?\\b");
     private static final Pattern DAY_ONLY = Pattern.compile("\\bthe (\\d{1,2})(?:st|nd|rd|th)\\b");
     private static final Pattern WEEKDAY = Pattern.compile("\\b(next |this |on |coming )?" + Months.DAY + "\\b");
@@ -27,6 +28,9 @@ public final class DateParser {
     private DateParser() {}
 
     public static Optional<DateWish> parse(String t, LocalDate today) {
+        if (BIRTH_YEAR.matcher(t).find()) {
+            return Optional.empty(); // a date with a past year is a date of birth, not a wish
+        }
         PartOfDay part = partOfDay(t);
         LocalDate horizonEnd = today.plusDays(HORIZON_DAYS - 1);
         Matcher m;

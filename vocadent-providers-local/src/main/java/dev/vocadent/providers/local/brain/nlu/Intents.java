@@ -8,7 +8,7 @@ import java.util.Optional;
 /** Keyword-level understanding of what a caller wants. All methods take normalised text. */
 public final class Intents {
     /** Questions about the practice the brain answers from the config. */
-    public enum Topic { HOURS, ADDRESS, PARKING, PRICE, DOCTORS }
+    public enum Topic { HOURS, ADDRESS, PARKING, PRICE, DOCTORS, SERVICES }
 
     private Intents() {}
 
@@ -30,12 +30,24 @@ public final class Intents {
                 "operator", "someone real", "actual person", "speak to the front desk", "speak to reception");
     }
 
+    /** A goodbye that ends the call at any step ("bye", "goodbye"), unlike "that's all". */
+    public static boolean strongGoodbye(String t) {
+        return Text.hasAny(t, "bye", "goodbye", "good bye", "bye bye", "cheerio", "ta ra", "hang up");
+    }
+
     public static boolean goodbye(String t) {
         return Text.hasAny(t, "bye", "goodbye", "good bye", "bye bye", "that's all", "thats all", "that's everything",
                 "nothing else", "i'm done", "hang up", "cheerio", "ta ra");
     }
 
-    public static boolean emergency(String t) {
+    /** "It's not urgent", "no pain": negated symptoms do not count. */
+    private static final java.util.regex.Pattern NEGATED = java.util.regex.Pattern.compile(
+            "\\b(?:not|no|isn't|isnt|without|never|nothing)(?: (?:very|really|too|at all|an?|any|in))* "
+            + "(?:urgent|pain|painful|emergency|swelling|swollen|bleeding|hurting|aching|sore)\\b"
+            + "|\\b(?:doesn't|does not|don't|do not|it doesn't|won't) (?:hurt|ache|bleed)\\b");
+
+    public static boolean emergency(String raw) {
+        String t = NEGATED.matcher(raw).replaceAll(" ");
         return Text.hasAny(t, "pain", "painful", "hurts", "hurting", "agony", "ache", "aching", "toothache", "swelling",
                 "swollen", "bleeding", "bleeds", "bleed", "knocked out", "knocked", "broke my tooth", "broken tooth",
                 "cracked tooth", "chipped", "abscess", "trauma", "accident", "fell over", "hit in the", "emergency",
@@ -108,6 +120,10 @@ public final class Intents {
         if (Text.hasAny(t, "which dentists", "who are the dentists", "what dentists", "which doctors", "who are the doctors",
                 "who works there", "dentists do you have", "doctors do you have")) {
             out.add(Topic.DOCTORS);
+        }
+        if (Text.hasAny(t, "do you do", "do you offer", "do you provide", "do you have", "what treatments", "what services",
+                "what do you offer", "can you do")) {
+            out.add(Topic.SERVICES);
         }
         return out;
     }

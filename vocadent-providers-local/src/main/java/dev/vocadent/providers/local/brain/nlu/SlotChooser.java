@@ -101,7 +101,7 @@ public final class SlotChooser {
     }
 
     /** Clock times said ("2:30", "two thirty", "half two", "10am"); hours are 12-hour ambiguous. */
-    static List<LocalTime> times(String t) {
+    public static List<LocalTime> times(String t) {
         List<LocalTime> out = new ArrayList<>();
         Matcher m = HALF.matcher(t);
         while (m.find()) {

@@ -83,5 +83,7 @@ class DateParserTest {
     void noDateInTheTextGivesNothing() {
         assertThat(DateParser.parse(Text.normalize("hello there"), MONDAY)).isEmpty();
         assertThat(DateParser.parse(Text.normalize("the 31st of February"), MONDAY)).isEmpty();
+        assertThat(DateParser.parse(Text.normalize("3rd of March 1950"), MONDAY)).isEmpty();
+        assertThat(DateParser.parse(Text.normalize("the 3rd of March 2026"), MONDAY)).map(DateWish::from).contains(LocalDate.of(2026, 3, 3));
     }
 }
