@@ -112,6 +112,11 @@ final class BookingFlow {
             if (w.isPresent() && !w.get().equals(wish)) {
                 wish = w.get();
                 wantedTimes = SlotChooser.times(t);
+                if (!wantedTimes.isEmpty() && wish.partOfDay() == PartOfDay.ANY) {
+                    int h = wantedTimes.getFirst().getHour();
+                    boolean afternoon = h >= 12 || h >= 1 && h <= 7;
+                    wish = new DateWish(wish.from(), wish.to(), afternoon ? PartOfDay.AFTERNOON : PartOfDay.MORNING, wish.spoken());
+                }
                 widened = false;
                 changed();
                 got = true;
@@ -250,17 +255,18 @@ final class BookingFlow {
             }
         }
         pendingType = null;
+        if (options.size() == 1 && !typeExplained) {
+            BookingType only = options.iterator().next();
+            String price = c.clinic.consultationType(s.consultationType()).map(e -> e.getValue().price()).orElse(null);
+            c.turn.say(cap(PracticeFacts.a(s.consultationType())) + " is " + how(only) + (price == null ? "." : ", " + price + "."));
+            typeExplained = true;
+        }
         if (s.bookingType() != null && options.contains(s.bookingType())) {
             return true;
         }
         if (options.size() == 1) {
-            BookingType only = options.iterator().next();
-            if (!typeExplained) {
-                String price = c.clinic.consultationType(s.consultationType()).map(e -> e.getValue().price()).orElse(null);
-                c.turn.say(cap(PracticeFacts.a(s.consultationType())) + " is " + how(only) + (price == null ? "." : ", " + price + "."));
-                typeExplained = true;
-            }
-            return c.turn.tool("update_booking_type", "booking_type", only.wireName()).ok() || true;
+            c.turn.tool("update_booking_type", "booking_type", options.iterator().next().wireName());
+            return true;
         }
         c.ask(Ask.BOOKING_TYPE, "Would you like that on the NHS or privately?", ExpectedAnswer.of(Kind.CHOICE, "NHS", "private"));
         return false;
@@ -299,8 +305,25 @@ final class BookingFlow {
             sorted.sort(java.util.Comparator.comparing((Slot x) -> !matchesWantedTime(x)));
             free = sorted;
         }
-        offered = free.subList(0, Math.min(OFFER, free.size()));
+        offered = distinctTimes(free);
         offer();
+    }
+
+    /** Up to three slots at different times (one doctor per time), so the choice is a real one. */
+    private static List<Slot> distinctTimes(List<Slot> free) {
+        List<Slot> out = new ArrayList<>();
+        Set<java.time.Instant> seen = new HashSet<>();
+        for (Slot s : free) {
+            if (out.size() < OFFER && seen.add(s.start().toInstant())) {
+                out.add(s);
+            }
+        }
+        for (Slot s : free) {
+            if (out.size() < OFFER && !out.contains(s)) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private boolean matchesWantedTime(Slot s) {

@@ -370,8 +370,15 @@ final class OfflineConversation implements Brain.Conversation {
         ToolResult r = turn.tool("end_call", "reason", "transfer");
         ended = r.ok();
         if (!r.ok()) {
-            turn.say("I'm sorry, I couldn't put you through.");
-            requests.start(Goal.CALLBACK, RequestType.CALLBACK, raw);
+            turn.say("I'm sorry, nobody could take the call just now.");
+            if (state().callOutcome() == dev.vocadent.core.outcome.CallOutcome.CALLBACK_REQUESTED
+                    || state().callOutcome() == dev.vocadent.core.outcome.CallOutcome.NO_SLOTS) {
+                turn.say("I've asked the team to call you back.");
+                goal = Goal.NONE;
+                anythingElse();
+            } else {
+                requests.start(Goal.CALLBACK, RequestType.CALLBACK, raw);
+            }
         }
     }
 

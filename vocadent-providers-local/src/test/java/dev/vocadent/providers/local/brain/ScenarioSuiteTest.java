@@ -12,14 +12,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every scenario under the repository's scenarios/ directory, through the offline brain and the fake tools. */
+/**
+ * Every scenario under the repository's scenarios/ directory, through the real stack: CallSession, the 18
+ * tools and FakeBackend, with the offline brain.
+ */
 class ScenarioSuiteTest {
     static final Path DIR = Files.isDirectory(Path.of("scenarios")) ? Path.of("scenarios") : Path.of("..", "scenarios");
 
     @Test
     void everyScenarioPassesWithTheOfflineBrain() {
         List<Scenario> scenarios = ScenarioParser.readDirectory(DIR);
-        List<ScenarioRunner.Result> results = new ScenarioRunner(FakeCall::start).runAll(scenarios);
+        List<ScenarioRunner.Result> results = new ScenarioRunner(SessionScenarios::start).runAll(scenarios);
         String report = ScenarioRunner.report(results);
         System.out.println(report);
         for (ScenarioRunner.Result r : results) {
