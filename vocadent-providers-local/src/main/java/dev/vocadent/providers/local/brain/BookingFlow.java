@@ -108,7 +108,7 @@ final class BookingFlow {
             }
         }
         if (c.asked != Ask.DOCTOR || doctor.isEmpty()) {
-            Optional<DateWish> w = DateParser.parse(t, c.today());
+            Optional<DateWish> w = DateParser.parse(t, c.today()).map(this::withinCurrentRange);
             if (w.isPresent() && !w.get().equals(wish)) {
                 wish = w.get();
                 wantedTimes = SlotChooser.times(t);
@@ -307,6 +307,23 @@ final class BookingFlow {
         }
         offered = distinctTimes(free);
         offer();
+    }
+
+    /**
+     * While choosing among slots of a range ("next week"), a bare weekday ("Tuesday's") means that day
+     * inside the range, not its next occurrence.
+     */
+    private DateWish withinCurrentRange(DateWish said) {
+        if (c.asked != Ask.SLOT || wish == null || !said.from().equals(said.to()) || !wish.from().isBefore(wish.to())) {
+            return said;
+        }
+        for (java.time.LocalDate d = wish.from(); !d.isAfter(wish.to()); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() == said.from().getDayOfWeek()) {
+                PartOfDay part = said.partOfDay() == PartOfDay.ANY ? wish.partOfDay() : said.partOfDay();
+                return new DateWish(d, d, part, "on " + DateParser.say(d));
+            }
+        }
+        return said;
     }
 
     /** Up to three slots at different times (one doctor per time), so the choice is a real one. */
