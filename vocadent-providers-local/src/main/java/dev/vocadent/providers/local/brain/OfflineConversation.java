@@ -224,13 +224,16 @@ final class OfflineConversation implements Brain.Conversation {
             requests.start(Goal.CALLBACK, RequestType.CALLBACK, raw);
         } else if (Intents.message(t)) {
             requests.start(Goal.MESSAGE, RequestType.MESSAGE, raw);
-        } else if (Intents.book(t) || catalog.consultation(t).isPresent() || Intents.bookingType(t).isPresent()) {
+        } else if (Intents.book(t) || catalog.consultation(t).isPresent() || Intents.bookingType(t).isPresent()
+                || catalog.doctor(t, false).filter(d -> d instanceof Catalog.DoctorChoice.One).isPresent()) {
             goal = Goal.BOOK;
             booking.startNew();
             booking.fill(t);
             booking.next();
-        } else if (asked == Ask.ANYTHING_ELSE && Intents.yes(t)) {
+        } else if (asked == Ask.ANYTHING_ELSE && Intents.yes(t) && !Text.hasAny(t, "thanks", "thank you", "cheers")) {
             ask(Ask.INTENT, "What else can I help with?", ExpectedAnswer.FREE);
+        } else if (asked == Ask.ANYTHING_ELSE && Text.hasAny(t, "thanks", "thank you", "cheers", "great", "perfect", "lovely")) {
+            goodbye();
         } else {
             turn.say("Sorry, I didn't quite catch that.");
             ask(Ask.INTENT, "I can book an appointment, take a message for the team, or answer questions about the practice. What would you like?",
@@ -240,6 +243,7 @@ final class OfflineConversation implements Brain.Conversation {
 
     private void startEmergency(String t, String raw) {
         emergency = true;
+        dependent |= Intents.forSomeoneElse(t);
         turn.say("I'm sorry to hear that.");
         Optional<String> type = catalog.emergencyType();
         if (type.isPresent()) {

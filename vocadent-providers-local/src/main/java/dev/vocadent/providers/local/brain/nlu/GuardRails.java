@@ -35,6 +35,11 @@ public final class GuardRails {
             return Optional.of("I'm sorry, I can't share anyone's details over the phone. "
                     + "I can ask the team to call the patient if you like.");
         }
+        if (Text.hasAny(t, "when is my appointment", "what time is my appointment", "when's my appointment",
+                "do i have an appointment", "have i got an appointment", "what day is my appointment", "is my appointment still")) {
+            return Optional.of("For your privacy, I can't read out appointment details on this line. "
+                    + "I can ask the team to call you to confirm it.");
+        }
         String own = Text.normalize(clinic.customer().name());
         if (t.matches(".*\\b(another|a different|the other|your other|other) (clinic|practice|surgery|branch|dentist's|dentists)\\b.*")
                 || t.matches(".*\\b(at|with|in) [a-z]+ (dental|dentists|dental care|dental practice|smile clinic)\\b.*")

@@ -97,9 +97,9 @@ public final class Intents {
 
     /** For whom: true when the patient is someone else ("for my son"). */
     public static boolean forSomeoneElse(String t) {
-        return Text.hasAny(t, "for my son", "for my daughter", "for my child", "for my kids", "for my children",
-                "for my wife", "for my husband", "for my partner", "for my mum", "for my mother", "for my dad",
-                "for my father", "for my boy", "for my girl", "for my baby", "for my grandson", "for my granddaughter");
+        return Text.hasAny(t, "my son", "my daughter", "my child", "my kids", "my children", "my wife", "my husband",
+                "my partner", "my mum", "my mother", "my dad", "my father", "my boy", "my girl", "my baby", "my grandson",
+                "my granddaughter", "my little one", "for him", "for her");
     }
 
     public static List<Topic> topics(String t) {
