@@ -1,5 +1,7 @@
 package dev.vocadent.providers.local.brain;
 
+import dev.vocadent.core.api.AvailabilityRequest;
+import dev.vocadent.core.api.AvailabilityResponse;
 import dev.vocadent.core.config.ClinicConfig;
 import dev.vocadent.core.demo.DemoClinics;
 import dev.vocadent.core.testing.FakeBackend;
@@ -10,9 +12,33 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Scenario calls through the real stack: CallSession + the 18 tools + FakeBackend, with the offline brain. */
+/**
+ * Scenario calls through the real stack: CallSession + the 18 tools + FakeBackend, with the offline brain.
+ * Like the demo backend, the diary only offers slots within {@value #HORIZON_DAYS} days from today.
+ */
 final class SessionScenarios {
+    /** The demo backend's booking horizon (BackendOptions.local: 14 days). */
+    static final int HORIZON_DAYS = 14;
+
     private SessionScenarios() {}
+
+    /** FakeBackend with the demo backend's booking horizon. */
+    private static final class WithHorizon extends ForwardingBackend {
+        private final Clock clock;
+
+        WithHorizon(FakeBackend fake, Clock clock) {
+            super(fake);
+            this.clock = clock;
+        }
+
+        @Override
+        public AvailabilityResponse checkAvailability(AvailabilityRequest request) {
+            LocalDate last = LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))).plusDays(HORIZON_DAYS - 1);
+            return new AvailabilityResponse(super.checkAvailability(request).slots().stream()
+                    .filter(s -> !s.start().atZoneSameInstant(ZoneId.of("Europe/London")).toLocalDate().isAfter(last))
+                    .toList());
+        }
+    }
 
     static CallUnderTest start(Scenario s) {
         ClinicConfig clinic = switch (s.clinic()) {
@@ -33,7 +59,7 @@ final class SessionScenarios {
                 default -> throw new IllegalArgumentException("unknown backend directive " + d.kind());
             }
         }
-        return new SessionCall(clinic, "scenario-" + Math.abs(s.name().hashCode()), s.callerPhone(), backend,
+        return new SessionCall(clinic, "scenario-" + Math.abs(s.name().hashCode()), s.callerPhone(), new WithHorizon(backend, clock),
                 new OfflineBrain(), clock, transferReaches);
     }
 }
