@@ -169,12 +169,18 @@ final class BookingFlow {
             }
             default -> {
                 Ask before = c.asked;
-                fill(t);
+                boolean got = fill(t);
                 if (before == Ask.DOCTOR && !doctorDecided && c.catalog.doctor(t, true).isEmpty()) {
+                    if (!c.missed()) {
+                        return;
+                    }
                     c.turn.say(Intents.yes(t) ? "Which dentist would you like?" : "Sorry, I didn't catch that.");
-                } else if (before == Ask.CONSULTATION && c.state().consultationType() == null
+                } else if (!got && (before == Ask.CONSULTATION && c.state().consultationType() == null
                         || before == Ask.BOOKING_TYPE && pendingType == null && c.state().bookingType() == null
-                        || before == Ask.DATE && wish == null) {
+                        || before == Ask.DATE && wish == null)) {
+                    if (!c.missed()) {
+                        return;
+                    }
                     c.turn.say("Sorry, I didn't catch that.");
                 }
                 next();

@@ -33,7 +33,7 @@ final class OfflineConversation implements Brain.Conversation {
     enum Goal { NONE, BOOK, CANCEL, RESCHEDULE, MESSAGE, CALLBACK, NO_SLOTS, URGENT }
 
     enum Ask { INTENT, CONSULTATION, BOOKING_TYPE, DOCTOR, DATE, SLOT, NAME, DOB, PHONE_SAME, PHONE, CONFIRM,
-        NO_SLOTS_OFFER, URGENT_OFFER, MESSAGE, ANYTHING_ELSE }
+        NO_SLOTS_OFFER, URGENT_OFFER, MESSAGE, ANYTHING_ELSE, HELP_OFFER }
 
     final BrainContext ctx;
     final ClinicConfig clinic;
@@ -53,6 +53,8 @@ final class OfflineConversation implements Brain.Conversation {
     boolean dependent;
     boolean relationshipSent;
     private boolean enquiryRecorded;
+    /** Turns in a row the caller's answer to the same question was not understood. */
+    private int misses;
     /** The last question was "would you like to book one?" after a question about a service. */
     private boolean offerToBook;
     /** The consultation type the caller last asked about ("how much is whitening?"), for "can I book one?". */
@@ -177,6 +179,10 @@ final class OfflineConversation implements Brain.Conversation {
             booking.next();
             return;
         }
+        if (asked == Ask.HELP_OFFER) {
+            answerHelpOffer(t, raw);
+            return;
+        }
         switch (asked) {
             case INTENT, ANYTHING_ELSE -> route(t, raw);
             case MESSAGE, URGENT_OFFER -> requests.answer(t, raw);
@@ -235,6 +241,9 @@ final class OfflineConversation implements Brain.Conversation {
         } else if (asked == Ask.ANYTHING_ELSE && Text.hasAny(t, "thanks", "thank you", "cheers", "great", "perfect", "lovely")) {
             goodbye();
         } else {
+            if (!missed()) {
+                return;
+            }
             turn.say("Sorry, I didn't quite catch that.");
             ask(Ask.INTENT, "I can book an appointment, take a message for the team, or answer questions about the practice. What would you like?",
                     ExpectedAnswer.FREE);
@@ -298,6 +307,9 @@ final class OfflineConversation implements Brain.Conversation {
             DobParser.parse(t, today()).ifPresent(d -> turn.tool("update_patient_dob", "date_of_birth", d.toString()));
         }
         if (name.isEmpty() || !turn.tool("update_name", "name", name.get()).ok()) {
+            if (!missed()) {
+                return;
+            }
             turn.say("Sorry, I didn't get the name.");
             ask(Ask.NAME, "Could you say it again, or spell it for me?", ExpectedAnswer.of(Kind.SPELLING));
             return;
@@ -317,6 +329,9 @@ final class OfflineConversation implements Brain.Conversation {
     private void answerDob(String t) {
         Optional<LocalDate> dob = DobParser.parse(t, today());
         if (dob.isEmpty() || !turn.tool("update_patient_dob", "date_of_birth", dob.get().toString()).ok()) {
+            if (!missed()) {
+                return;
+            }
             turn.say("Sorry, I need the full date of birth, with the year.");
             reask();
             return;
@@ -360,6 +375,9 @@ final class OfflineConversation implements Brain.Conversation {
             ask(Ask.PHONE, "What's the best phone number to reach you on?", ExpectedAnswer.of(Kind.PHONE_NUMBER));
             return;
         }
+        if (!missed()) {
+            return;
+        }
         turn.say("Sorry, I didn't get the whole number.");
         ask(Ask.PHONE, "Could you say it again, digit by digit?", ExpectedAnswer.of(Kind.PHONE_NUMBER));
     }
@@ -396,7 +414,40 @@ final class OfflineConversation implements Brain.Conversation {
         ask(Ask.ANYTHING_ELSE, "Is there anything else I can help with?", ExpectedAnswer.FREE);
     }
 
+    /**
+     * Counts a turn that was not understood. After the third in a row at the same question the caller is
+     * offered a callback instead of the same question again; returns false when that offer was made.
+     */
+    boolean missed() {
+        misses++;
+        if (misses < 3) {
+            return true;
+        }
+        helpStep = asked;
+        helpFor = question;
+        helpHint = hint;
+        turn.say("I'm sorry, I'm not getting this right.");
+        ask(Ask.HELP_OFFER, "Shall I ask the team to call you back instead?", ExpectedAnswer.of(Kind.YES_NO));
+        return false;
+    }
+
+    private Ask helpStep = Ask.INTENT;
+    private String helpFor;
+    private ExpectedAnswer helpHint = ExpectedAnswer.FREE;
+
+    private void answerHelpOffer(String t, String raw) {
+        if (Intents.yes(t) || Intents.callback(t)) {
+            requests.start(Goal.CALLBACK, RequestType.CALLBACK, "help needed");
+        } else {
+            turn.say("No problem, let's try again.");
+            ask(helpStep, helpFor == null ? "How can I help?" : helpFor, helpHint);
+        }
+    }
+
     void ask(Ask step, String text, ExpectedAnswer expected) {
+        if (step != asked) {
+            misses = 0;
+        }
         asked = step;
         question = text;
         hint = expected;

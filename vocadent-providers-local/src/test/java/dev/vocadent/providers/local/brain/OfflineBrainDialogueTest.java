@@ -257,6 +257,31 @@ class OfflineBrainDialogueTest {
     }
 
     @Test
+    void afterThreeMissesInARowACallbackIsOfferedInsteadOfTheSameQuestion() {
+        FakeCall call = FakeCall.dental2();
+        call.greet();
+        call.say("I'd like to book");
+        assertThat(call.say("erm")).startsWith("Sorry");
+        assertThat(call.say("dunno")).startsWith("Sorry");
+        assertThat(call.say("what")).endsWith("Shall I ask the team to call you back instead?");
+        assertThat(call.lastHint().kind()).isEqualTo(Kind.YES_NO);
+        assertThat(call.say("no")).endsWith("What type of appointment would you like: examination, implant consultation or scale and polish?");
+        call.say("an exam");
+        assertThat(call.state().consultationType()).isEqualTo("examination");
+    }
+
+    @Test
+    void aCallerStuckCanTakeTheCallbackOffer() {
+        FakeCall call = FakeCall.westbury();
+        call.greet();
+        call.say("mmm");
+        call.say("hmm");
+        call.say("uh");
+        assertThat(call.say("yes please")).endsWith("Can I take your full name, please?");
+        assertThat(call.state().requestType()).isEqualTo(RequestType.CALLBACK);
+    }
+
+    @Test
     void emptyOrUnintelligibleTurnsAreAskedAgain() {
         FakeCall call = FakeCall.westbury();
         call.greet();

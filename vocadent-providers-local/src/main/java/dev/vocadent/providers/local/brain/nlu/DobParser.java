@@ -22,6 +22,7 @@ public final class DobParser {
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
     private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + Months.MONTH + "(?: (?:of )?(\\d{2}|\\d{4}))?\\b");
     private static final Pattern MONTH_DAY = Pattern.compile("\\b" + Months.MONTH + " (?:the )?(\\d{1,2})(?:st|nd|rd|th)?(?: (\\d{2}|\\d{4}))?\\b");
+    private static final Pattern ORDINALS = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)? of the (\\d{1,2})(?:st|nd|rd|th)?(?: (?:of )?(\\d{2}|\\d{4}))?\\b");
     private static final Pattern DAY_ONLY = Pattern.compile("\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)\\b");
 
     private DobParser() {}
@@ -41,6 +42,9 @@ public final class DobParser {
             return new Parts(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
         }
         if ((m = NUMERIC.matcher(s)).find()) {
+            return new Parts(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), year(m.group(3), today));
+        }
+        if ((m = ORDINALS.matcher(s)).find()) {
             return new Parts(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), year(m.group(3), today));
         }
         if ((m = DAY_MONTH.matcher(s)).find()) {

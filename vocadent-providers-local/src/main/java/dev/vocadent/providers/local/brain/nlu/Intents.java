@@ -50,7 +50,7 @@ public final class Intents {
         String t = NEGATED.matcher(raw).replaceAll(" ");
         return Text.hasAny(t, "pain", "painful", "hurts", "hurting", "agony", "ache", "aching", "toothache", "swelling",
                 "swollen", "bleeding", "bleeds", "bleed", "knocked out", "knocked", "broke my tooth", "broken tooth",
-                "cracked tooth", "chipped", "abscess", "trauma", "accident", "fell over", "hit in the", "emergency",
+                "cracked tooth", "cracked", "broken", "chipped", "abscess", "trauma", "accident", "fell over", "hit in the", "emergency",
                 "urgent", "urgently", "fell off", "face is", "can't sleep", "throbbing");
     }
 

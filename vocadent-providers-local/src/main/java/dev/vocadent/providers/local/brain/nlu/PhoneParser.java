@@ -80,6 +80,9 @@ public final class PhoneParser {
         if (d.startsWith("0") && d.length() == 11) {
             return Optional.of("+44" + d.substring(1));
         }
+        if (d.length() > 11 && d.charAt(d.length() - 11) == '0' && d.charAt(d.length() - 10) != '0') {
+            return Optional.of("+44" + d.substring(d.length() - 10)); // the caller started again: the last full number counts
+        }
         return Optional.empty();
     }
 

@@ -40,6 +40,7 @@ public final class Text {
         String s = raw.toLowerCase(Locale.ROOT).replace('’', '\'');
         s = s.replaceAll("(?<=[a-z])\\.(?=\\s|$)", " ").replaceAll("[,.!?;\"()]", " ");
         s = s.replaceAll("\\bdr\\b", "doctor").replace("&", " and ");
+        s = s.replaceAll("\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?=[a-z])", "$1 ");
         s = s.replaceAll("(?<![a-z0-9])-|-(?![a-z0-9])", " ");
         s = DROP.matcher(s).replaceAll(" ");
         return String.join(" ", numbers(words(s)));

@@ -13,9 +13,15 @@ class DobParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"5th of May 1980", "05/05/1980", "fifth May nineteen eighty", "May the 5th 1980",
-            "1980-05-05", "5.5.1980", "it's the fifth of may, nineteen eighty", "5 5 80", "5th may 80"})
+            "1980-05-05", "5.5.1980", "it's the fifth of may, nineteen eighty", "5 5 80", "5th may 80",
+            "the fifth of the fifth eighty", "fifth of the fifth nineteen eighty"})
     void understandsTheUsualFormsOfADateOfBirth(String said) {
         assertThat(DobParser.parse(Text.normalize(said), TODAY)).contains(FIFTH_MAY_1980);
+    }
+
+    @Test
+    void hyphenatedNumberWordsCount() {
+        assertThat(DobParser.parse(Text.normalize("twelfth of the eleventh eighty-four"), TODAY)).contains(LocalDate.of(1984, 11, 12));
     }
 
     @Test

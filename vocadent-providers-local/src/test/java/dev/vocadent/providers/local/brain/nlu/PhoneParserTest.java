@@ -29,6 +29,11 @@ class PhoneParserTest {
     }
 
     @Test
+    void aCallerWhoStartsAgainIsTakenAtTheirLastFullNumber() {
+        assertThat(PhoneParser.parse("seven seven double oh nine, hang on, 07700 900 321")).contains("+447700900321");
+    }
+
+    @Test
     void incompleteOrForeignLengthsAreNotANumber() {
         assertThat(PhoneParser.parse("oh seven seven double oh nine")).isEmpty();
         assertThat(PhoneParser.parse("077009001234")).isEmpty();
