@@ -232,6 +232,9 @@ final class OfflineConversation implements Brain.Conversation {
             requests.start(Goal.MESSAGE, RequestType.MESSAGE, raw);
         } else if (Intents.book(t) || catalog.consultation(t).isPresent() || Intents.bookingType(t).isPresent()
                 || catalog.doctor(t, false).filter(d -> d instanceof Catalog.DoctorChoice.One).isPresent()) {
+            if (Text.hasAny(t, "do you take", "are you taking", "do you accept", "are you accepting", "do you see")) {
+                turn.say(facts.nhsOffer());
+            }
             goal = Goal.BOOK;
             booking.startNew();
             booking.fill(t);

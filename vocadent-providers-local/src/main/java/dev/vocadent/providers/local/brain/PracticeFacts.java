@@ -39,6 +39,14 @@ final class PracticeFacts {
         };
     }
 
+    /** Which appointments can be booked on the NHS, from the consultation types. */
+    String nhsOffer() {
+        List<String> nhs = clinic.consultationTypes().entrySet().stream()
+                .filter(e -> e.getValue().bookingTypes().contains(dev.vocadent.core.api.BookingType.NHS))
+                .map(Map.Entry::getKey).sorted().map(PracticeFacts::a).toList();
+        return nhs.isEmpty() ? "We see patients privately." : "We book NHS appointments for " + join(nhs) + ".";
+    }
+
     String hours(String t) {
         for (DayOfWeek d : DayOfWeek.values()) {
             String name = d.getDisplayName(TextStyle.FULL, Locale.UK);

@@ -21,7 +21,11 @@ public final class GuardRails {
                 "patient list", "list of patients", "who is booked", "who's booked", "who is coming in", "the diary for today",
                 "i work here", "i'm staff", "im staff", "i am staff", "member of staff here", "practice manager",
                 "i'm one of the dentists", "i'm the dentist", "this is the dentist")
-                || t.matches(".*\\b(i'm|im|i am|this is) doctor [a-z]+.*") && Text.hasAny(t, "list", "read", "patients", "appointments", "diary", "records")) {
+                || t.matches(".*\\b(i'm|im|i am|this is|it's|its) (doctor|nurse|the dentist|the hygienist) [a-z]+.*")
+                        && Text.hasAny(t, "list", "read", "patients", "appointments", "diary", "records", "schedule", "bookings")
+                || t.matches(".*\\b(read|give|tell|send|show|go through|run through)\\b.*\\b(list|diary|schedule|day sheet|patients|records)\\b.*")
+                || t.matches(".*\\b(today's|todays|tomorrow's|tomorrows) (list|appointments|patients|bookings|diary|schedule)\\b.*")
+                || t.matches(".*\\b(list|appointments|patients|bookings|diary) for (today|tomorrow)\\b.*")) {
             return Optional.of("I'm sorry, I can't read out appointments or patient details on this line. "
                     + "Staff can check the practice system directly.");
         }

@@ -16,7 +16,7 @@ public final class NameParser {
             + "(?:(?:my|his|her|their|the patient's|the patients|patient's) (?:full )?name (?:is|'s) |(?:my|his|her) name's |"
             + "it's |its |it is |i'm |im |i am |this is |call me |name's |that's |thats |it's spelt |spelt |spelled )+");
     private static final Set<String> STOP = Set.of("please", "thanks", "thank", "you", "cheers", "mate", "love", "speaking",
-            "here", "the", "a", "and", "with", "no", "not", "without", "spelt", "spelled", "h", "is", "it's", "its", "my",
+            "here", "the", "a", "an", "and", "with", "no", "not", "without", "spelt", "spelled", "h", "is", "it's", "its", "my",
             "name", "yes", "ok", "okay", "sorry");
     private static final Pattern WITHOUT = Pattern.compile("\\b(?:with no|without (?:an|a|the)?|no) ?([a-z])\\b(?! [a-z]\\b)");
     private static final Pattern NOT = Pattern.compile("\\b([a-z'\\-]+) not ([a-z'\\-]+)\\b");
