@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             ChatCommand.class,
             OutboxCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
