@@ -88,8 +88,12 @@ public final class BackendServer implements AutoCloseable {
             app.before(auth::authenticate);
             app.after(ctx -> record(registry, ctx));
             app.exception(ApiException.class, (e, ctx) -> Routes.json(ctx, e.status(), e.error()));
-            app.exception(HttpResponseException.class, (e, ctx) -> Routes.json(ctx, e.getStatus(),
-                    new ApiError(e.getStatus() == 413 ? "payload_too_large" : "bad_request", e.getMessage(), null)));
+            app.exception(HttpResponseException.class, (e, ctx) -> Routes.json(ctx, e.getStatus(), new ApiError(switch (e.getStatus()) {
+                case 404 -> "not_found";
+                case 405 -> "method_not_allowed";
+                case 413 -> "payload_too_large";
+                default -> e.getStatus() >= 500 ? "internal" : "bad_request";
+            }, e.getStatus() == 404 ? "no such endpoint: " + ctx.method() + " " + ctx.path() : e.getMessage(), null)));
             app.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed: {}", ctx.method(), safeRoute(ctx), e.getClass().getName());
                 LOG.debug("failure detail", e);
