@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Voice front desk for dental practices.",
         subcommands = {
             ConfigCommand.class,
+            BackendCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
