@@ -43,6 +43,7 @@ final class Database implements AutoCloseable {
                 pg = EmbeddedPostgres.builder()
                         .setDataDirectory(options.embeddedDir())
                         .setCleanDataDirectory(false)
+                        .setServerConfig("synchronous_commit", "on")
                         .start();
                 url = pg.getJdbcUrl("postgres", "postgres");
                 user = "postgres";
