@@ -85,6 +85,14 @@ public record BackendOptions(String host, int port, int maxBodyBytes, String adm
         return new BackendOptions(host, port, maxBodyBytes, adminToken, db, demo, clock, url, horizonDays);
     }
 
+    /** Never shows the admin token or the Redis URL. */
+    @Override
+    public String toString() {
+        return "BackendOptions[" + host + ":" + port + ", maxBodyBytes=" + maxBodyBytes + ", adminToken="
+                + (adminToken == null ? "unset" : "<redacted>") + ", " + db + ", demo=" + demo + ", redis="
+                + (redisUrl == null ? "none" : "<redacted>") + ", horizonDays=" + horizonDays + "]";
+    }
+
     /** Defaults for a local backend: embedded Postgres under {@code dataDir/pg}, ephemeral port. */
     public static BackendOptions local(Path dataDir, Clock clock) {
         return new BackendOptions("127.0.0.1", 0, 65536, null, DbOptions.embedded(dataDir.resolve("pg")), false, clock, null, 14);

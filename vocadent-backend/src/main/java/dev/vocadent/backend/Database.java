@@ -91,6 +91,9 @@ final class Database implements AutoCloseable {
 
     /** Creates btree_gist (in public, shared by all schemas) and the schema; tolerant of concurrent runs. */
     private static void prepare(String url, String user, String password, String schema) {
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalStateException("cannot prepare database: the db url must start with jdbc:postgresql:");
+        }
         java.util.Properties p = new java.util.Properties();
         if (user != null) {
             p.setProperty("user", user);
@@ -100,9 +103,6 @@ final class Database implements AutoCloseable {
         }
         for (int attempt = 0; ; attempt++) {
             try (Connection c = new org.postgresql.Driver().connect(url, p); Statement s = c.createStatement()) {
-                if (c == null) {
-                    throw new IllegalStateException("not a PostgreSQL JDBC URL");
-                }
                 s.execute("CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public");
                 s.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"");
                 return;

@@ -62,4 +62,12 @@ class SlotRulesTest {
         assertThat(PatientInput.phone("0044 7700 900123", "phone", true)).isEqualTo("+447700900123");
         assertThat(PatientInput.phone(null, "phone", false)).isNull();
     }
+
+    @Test
+    void optionsNeverPrintSecrets() {
+        DbOptions db = DbOptions.external("jdbc:postgresql://h/db?password=hunter2", "u", "hunter2");
+        BackendOptions o = BackendOptions.local(java.nio.file.Path.of("x"), Fixtures.CLOCK).withDb(db)
+                .withAdminToken("admin-secret").withRedisUrl("redis://:pw@h:6379");
+        assertThat(o.toString()).doesNotContain("hunter2").doesNotContain("admin-secret").doesNotContain("pw@");
+    }
 }
