@@ -87,7 +87,12 @@ public final class BackendServer implements AutoCloseable {
             app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
             app.before(auth::authenticate);
             app.after(ctx -> record(registry, ctx));
-            app.exception(ApiException.class, (e, ctx) -> Routes.json(ctx, e.status(), e.error()));
+            app.exception(ApiException.class, (e, ctx) -> {
+                if (e.status() == 401) {
+                    ctx.header("WWW-Authenticate", "Bearer");
+                }
+                Routes.json(ctx, e.status(), e.error());
+            });
             app.exception(HttpResponseException.class, (e, ctx) -> Routes.json(ctx, e.getStatus(), new ApiError(switch (e.getStatus()) {
                 case 404 -> "not_found";
                 case 405 -> "method_not_allowed";

@@ -34,7 +34,7 @@ class EmbeddedBackendTest {
         try (EmbeddedBackend backend = EmbeddedBackend.startDemo(dataDir, CLOCK)) {
             assertThat(backend.baseUrl().getHost()).isEqualTo("127.0.0.1");
             assertThat(backend.port()).isPositive();
-            HttpBackendClient client = HttpBackendClient.create(backend.baseUrl(), DemoClinics.DENTAL2, DemoClinics.DENTAL2_TOKEN);
+            HttpBackendClient client = backend.client(DemoClinics.DENTAL2);
             var config = client.customerConfig();
             String type = config.consultationTypes().entrySet().stream()
                     .filter(e -> e.getValue().bookingTypes().contains(BookingType.PRIVATE)).findFirst().orElseThrow().getKey();

@@ -62,6 +62,7 @@ class TenantIsolationTest {
                 Http.Res r = http.send(c.method(), c.path(), token, c.body(), null);
                 assertThat(r.status()).as(c + " with " + token).isEqualTo(401);
                 assertThat(r.json().path("error").asText()).isEqualTo("unauthorized");
+                assertThat(r.raw().headers().firstValue("WWW-Authenticate")).contains("Bearer");
             }
         }
         assertThat(Fixtures.count(server, "bookings")).isEqualTo(bookings);
@@ -126,6 +127,10 @@ class TenantIsolationTest {
         Http.Res d = http.post("/user", Fixtures.D2, Map.of("name", "Changed", "phone", "+447700900102", "date_of_birth", "1970-07-07"));
         assertThat(d.status()).isEqualTo(201);
         assertThat(d.json().path("patient_id").asText()).isNotEqualTo(w.json().path("patient_id").asText());
+        long westburyRequests = westburyRequests();
+        assertThat(http.post("/register-other-requests", Fixtures.D2, Map.of("request_type", "message", "message", "for dental2")).status())
+                .isEqualTo(201);
+        assertThat(westburyRequests()).isEqualTo(westburyRequests);
         Http.Res wAgain = http.post("/user/lookup", Fixtures.W, Map.of("phone", "+447700900102", "date_of_birth", "1970-07-07", "name", "shared name"));
         assertThat(wAgain.json().path("name_matches").asBoolean()).isTrue();
 
@@ -149,6 +154,11 @@ class TenantIsolationTest {
         d2b.put("booking_type", http.get("/customer-config/dental2", Fixtures.D2).json().path("consultation_types")
                 .path(s.path("consultation_type").asText()).path("booking_types").get(0).asText());
         assertThat(http.send("POST", "/book-appointment", Fixtures.D2, d2b, "shared-key").status()).isEqualTo(201);
+    }
+
+    private static long westburyRequests() {
+        return server.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM other_requests WHERE clinic_id = 'westbury'")
+                .mapTo(Long.class).one());
     }
 
     private static List<Call> concat() {
