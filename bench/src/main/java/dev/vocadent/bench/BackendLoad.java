@@ -63,6 +63,7 @@ public final class BackendLoad {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        String loadBefore = Report.loadAverage();
         Path data = Files.createTempDirectory("vocadent-bench");
         try (EmbeddedBackend backend = EmbeddedBackend.startDemo(data, Clock.systemUTC())) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
@@ -78,7 +79,7 @@ public final class BackendLoad {
                 levels.add(l);
                 System.err.println(line(l));
             }
-            String report = Report.markdown(levels, seconds, String.join(" ", args));
+            String report = Report.markdown(levels, seconds, String.join(" ", args), loadBefore);
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, report);
             System.out.print(report);

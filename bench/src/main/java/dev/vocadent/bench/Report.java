@@ -32,7 +32,16 @@ final class Report {
         return out;
     }
 
-    static String markdown(List<BackendLoad.Level> levels, int seconds, String args) {
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static String markdown(List<BackendLoad.Level> levels, int seconds, String args, String loadBefore) {
         StringBuilder b = new StringBuilder();
         b.append("# Backend load: check-availability + book-appointment\n\n");
         b.append("- Date: ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
@@ -42,7 +51,10 @@ final class Report {
         b.append("- Command: `bench/backend-load.sh").append(args.isBlank() ? "" : " " + args).append("`\n");
         b.append("- Setup: embedded PostgreSQL 14 and the backend in the same JVM as the load generator, loopback HTTP/1.1; ")
                 .append("open loop, ").append(seconds).append(" s per rate, half check-availability (one day, one doctor or ANY-PROVIDER), ")
-                .append("half book-appointment of distinct free slots (Idempotency-Key set). Latency from each request's scheduled send time.\n\n");
+                .append("half book-appointment of distinct free slots (Idempotency-Key set). Latency from each request's scheduled send time.\n");
+        b.append("- Shared machine: load average (1/5/15 min) ").append(loadBefore).append(" before the run, ").append(loadAverage())
+                .append(" after it, on ").append(Runtime.getRuntime().availableProcessors())
+                .append(" CPUs: other builds were running, so these figures are pessimistic and noisy.\n\n");
         b.append("| rate (req/s) | requests | p50 (ms) | p99 (ms) | max (ms) | check p99 (ms) | book p99 (ms) | errors |\n");
         b.append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (BackendLoad.Level l : levels) {
