@@ -198,6 +198,20 @@ class BookingApiTest {
         assertThat(Fixtures.count(server, "bookings")).isEqualTo(bookings);
     }
 
+    @Test
+    void chunkedBodyOver64KiBWithoutContentLengthIs413Too() throws Exception {
+        long bookings = Fixtures.count(server, "bookings");
+        byte[] big = dev.vocadent.core.json.Json.write(Fixtures.booking("x", "z".repeat(70_000), "+447700900012", "1990-01-01"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var req = java.net.http.HttpRequest.newBuilder(server.baseUrl().resolve("/book-appointment"))
+                .header("Authorization", "Bearer " + Fixtures.W).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
+        var res = java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(res.request().headers().firstValue("Content-Length")).isEmpty();
+        assertThat(res.statusCode()).isEqualTo(413);
+        assertThat(Fixtures.count(server, "bookings")).isEqualTo(bookings);
+    }
+
     private static String json(String slot, String patient, String bookingType) {
         return "{\"slot_id\":\"" + slot + "\",\"patient\":{" + patient + "},\"booking_type\":\"" + bookingType
                 + "\",\"consultation_type\":\"check-up\",\"patient_type\":\"new\",\"relationship\":\"self\"}";
