@@ -100,6 +100,12 @@ public final class BackendServer implements AutoCloseable {
                 default -> e.getStatus() >= 500 ? "internal" : "bad_request";
             }, e.getStatus() == 404 ? "no such endpoint: " + ctx.method() + " " + ctx.path() : e.getMessage(), null)));
             app.exception(Exception.class, (e, ctx) -> {
+                if (isPoolTimeout(e)) {
+                    // overloaded: no database connection came free in time; shed the request, the client may retry
+                    ctx.header("Retry-After", "1");
+                    Routes.json(ctx, 503, new ApiError("unavailable", "the backend is busy; try again shortly", null));
+                    return;
+                }
                 LOG.error("{} {} failed: {}", ctx.method(), safeRoute(ctx), e.getClass().getName());
                 LOG.debug("failure detail", e);
                 Routes.json(ctx, 500, new ApiError("internal", "internal error", null));
@@ -124,6 +130,15 @@ public final class BackendServer implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    private static boolean isPoolTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBind(Throwable e) {

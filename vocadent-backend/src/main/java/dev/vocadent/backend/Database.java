@@ -62,14 +62,14 @@ final class Database implements AutoCloseable {
             cfg.setMaximumPoolSize(options.poolSize());
             cfg.setPoolName("vocadent-" + options.schema());
             cfg.setConnectionInitSql("SET search_path TO \"" + options.schema() + "\", public");
-            cfg.setConnectionTimeout(10_000);
+            cfg.setConnectionTimeout(3_000); // a request waits at most this long for a connection, then 503
             if (registry != null) {
                 cfg.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
             }
             HikariDataSource ds = new HikariDataSource(cfg);
             try {
                 Flyway.configure()
-                        .dataSource(ds)
+                        .dataSource(url, user, password) // its own connections: a small pool cannot starve the migration
                         .schemas(options.schema())
                         .defaultSchema(options.schema())
                         .locations("classpath:db/migration/vocadent")
