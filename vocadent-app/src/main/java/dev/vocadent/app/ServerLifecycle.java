@@ -25,8 +25,10 @@ final class ServerLifecycle {
             return BackendServer.start(options);
         } catch (BackendServer.PortInUseException e) {
             throw new UserError(e.getMessage() + "; pick another with --port N (or VOCADENT_PORT)");
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserError(e.getMessage() + " (is another vocadent using this data directory? set VOCADENT_DATA_DIR)", 1);
         } catch (IllegalStateException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("cannot prepare database")) {
+            if (e.getMessage() != null && e.getMessage().startsWith("cannot ")) {
                 throw new UserError(e.getMessage(), 1);
             }
             throw e;

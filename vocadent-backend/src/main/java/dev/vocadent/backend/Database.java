@@ -40,11 +40,16 @@ final class Database implements AutoCloseable {
         try {
             if (options.isEmbedded()) {
                 Files.createDirectories(options.embeddedDir());
-                pg = EmbeddedPostgres.builder()
-                        .setDataDirectory(options.embeddedDir())
-                        .setCleanDataDirectory(false)
-                        .setServerConfig("synchronous_commit", "on")
-                        .start();
+                try {
+                    pg = EmbeddedPostgres.builder()
+                            .setDataDirectory(options.embeddedDir())
+                            .setCleanDataDirectory(false)
+                            .setServerConfig("synchronous_commit", "on")
+                            .start();
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("cannot start embedded PostgreSQL: " + options.embeddedDir()
+                            + " is in use by another process (stop it, or set VOCADENT_DATA_DIR to another directory)", e);
+                }
                 url = pg.getJdbcUrl("postgres", "postgres");
                 user = "postgres";
                 password = null;
