@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             ChatCommand.class,
             OutboxCommand.class,
             EvalCommand.class,
+            BackendCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
