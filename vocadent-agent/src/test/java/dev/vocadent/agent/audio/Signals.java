@@ -24,23 +24,23 @@ final class Signals {
         return 2 * Math.hypot(re, im) / (to - from);
     }
 
-    /** The strongest frequency: a 50 Hz grid up to Nyquist, refined in 2 Hz steps. */
+    /** Frequency of a (dominant) sine from its rising zero crossings, interpolated. */
     static double peakFrequency(short[] s, int from, int to, int rate) {
-        double best = scan(s, from, to, rate, 50, rate / 2.0 - 1, 50);
-        return scan(s, from, to, rate, Math.max(2, best - 50), best + 50, 2);
-    }
-
-    private static double scan(short[] s, int from, int to, int rate, double lo, double hi, double step) {
-        double best = lo;
-        double bestAmp = -1;
-        for (double f = lo; f <= hi; f += step) {
-            double a = amplitudeAt(s, from, to, f, rate);
-            if (a > bestAmp) {
-                bestAmp = a;
-                best = f;
+        double first = -1;
+        double last = -1;
+        int crossings = 0;
+        for (int i = from + 1; i < to; i++) {
+            if (s[i - 1] < 0 && s[i] >= 0) {
+                double t = i - 1 + (double) -s[i - 1] / (s[i] - s[i - 1]);
+                if (first < 0) {
+                    first = t;
+                } else {
+                    crossings++;
+                }
+                last = t;
             }
         }
-        return best;
+        return crossings == 0 ? 0 : crossings * rate / (last - first);
     }
 
     static double rms(short[] s, int from, int to) {
