@@ -74,13 +74,20 @@ public final class FallbackTextToSpeech implements TextToSpeech {
         providers.forEach(TextToSpeech::close);
     }
 
+    /**
+     * Locking: {@code order} serialises the calls this stream makes into providers (push, end, cancel,
+     * switch) so texts keep their order; {@code this} guards state only and is the one lock held while
+     * forwarding events to the listener. Providers call back holding their own locks, so no provider
+     * method is ever called while {@code this} is held (no lock-order inversion).
+     */
     private final class FallbackStream implements Stream {
         private final VoiceConfig voice;
         private final int rate;
         private final Listener listener;
+        private final java.util.concurrent.locks.ReentrantLock order = new java.util.concurrent.locks.ReentrantLock();
         private final List<String> unvoiced = new ArrayList<>();
         private boolean ended;
-        private boolean cancelled;
+        private volatile boolean cancelled;
         private int index;
         private Stream current;
         private Inner inner;
@@ -89,78 +96,118 @@ public final class FallbackTextToSpeech implements TextToSpeech {
             this.voice = voice;
             this.rate = rate;
             this.listener = listener;
+            int first = firstAvailable(0);
+            Inner in = new Inner(first);
             synchronized (this) {
-                open(firstAvailable(0));
+                index = first;
+                inner = in;
+            }
+            Stream s = providers.get(first).stream(voice, rate, in);
+            synchronized (this) {
+                current = s;
             }
         }
 
-        private void open(int i) {
-            index = i;
-            inner = new Inner(i);
-            current = providers.get(i).stream(voice, rate, inner);
-        }
-
         @Override
-        public synchronized void pushText(String text) {
-            if (cancelled) {
-                return;
+        public void pushText(String text) {
+            order.lock();
+            try {
+                Stream s;
+                synchronized (this) {
+                    if (cancelled) {
+                        return;
+                    }
+                    unvoiced.add(text);
+                    s = current;
+                }
+                s.pushText(text);
+            } finally {
+                order.unlock();
             }
-            unvoiced.add(text);
-            current.pushText(text);
         }
 
         @Override
-        public synchronized void endInput() {
-            if (cancelled) {
-                return;
+        public void endInput() {
+            order.lock();
+            try {
+                Stream s;
+                synchronized (this) {
+                    if (cancelled) {
+                        return;
+                    }
+                    ended = true;
+                    s = current;
+                }
+                s.endInput();
+            } finally {
+                order.unlock();
             }
-            ended = true;
-            current.endInput();
         }
 
         @Override
-        public synchronized void cancel() {
-            cancelled = true;
-            current.cancel();
-        }
-
-        private synchronized boolean live(Inner who) {
-            return !cancelled && who == inner;
-        }
-
-        private synchronized void voiced(Inner who, String text) {
-            if (who == inner) {
-                unvoiced.remove(text);
+        public void cancel() {
+            synchronized (this) {
+                cancelled = true; // from here on no event reaches the listener
+            }
+            order.lock();
+            try {
+                Stream s;
+                synchronized (this) {
+                    s = current;
+                }
+                s.cancel();
+            } finally {
+                order.unlock();
             }
         }
 
         private void failed(Inner who, TtsException e) {
-            Listener fail = null;
-            synchronized (this) {
-                if (cancelled || who != inner) {
+            order.lock();
+            try {
+                Stream old;
+                int next;
+                synchronized (this) {
+                    if (cancelled || who != inner) {
+                        return;
+                    }
+                    rest(index);
+                    next = index + 1 < providers.size() ? firstAvailable(index + 1) : -1;
+                    if (next < 0) {
+                        inner = null;
+                    } else {
+                        switches.incrementAndGet();
+                        log.warn("TTS switching from {} to {}: {} ({} texts to re-send)", providers.get(index).name(),
+                                providers.get(next).name(), e.getMessage(), unvoiced.size());
+                        index = next;
+                        inner = new Inner(next);
+                    }
+                    old = current;
+                }
+                old.cancel();
+                if (next < 0) {
+                    listener.failed(e);
                     return;
                 }
-                rest(index);
-                int next = index + 1 < providers.size() ? firstAvailable(index + 1) : -1;
-                if (next < 0) {
-                    fail = listener;
-                } else {
-                    String from = providers.get(index).name();
-                    switches.incrementAndGet();
-                    log.warn("TTS switching from {} to {}: {} ({} texts to re-send)", from,
-                            providers.get(next).name(), e.getMessage(), unvoiced.size());
-                    current.cancel();
-                    open(next);
-                    for (String t : unvoiced) {
-                        current.pushText(t);
-                    }
-                    if (ended) {
-                        current.endInput();
-                    }
+                Inner in;
+                synchronized (this) {
+                    in = inner;
                 }
-            }
-            if (fail != null) {
-                fail.failed(e);
+                Stream fresh = providers.get(next).stream(voice, rate, in);
+                List<String> resend;
+                boolean end;
+                synchronized (this) {
+                    current = fresh;
+                    resend = List.copyOf(unvoiced);
+                    end = ended;
+                }
+                for (String t : resend) {
+                    fresh.pushText(t);
+                }
+                if (end) {
+                    fresh.endInput();
+                }
+            } finally {
+                order.unlock();
             }
         }
 
@@ -174,7 +221,7 @@ public final class FallbackTextToSpeech implements TextToSpeech {
 
             @Override
             public void audio(short[] pcm, int off, int len) {
-                synchronized (FallbackStream.this) { // so no audio passes once cancel() has returned
+                synchronized (FallbackStream.this) { // so no audio passes once cancel() has set the flag
                     if (!cancelled && this == inner) {
                         listener.audio(pcm, off, len);
                     }
@@ -183,22 +230,27 @@ public final class FallbackTextToSpeech implements TextToSpeech {
 
             @Override
             public void textDone(String text) {
-                if (live(this)) {
-                    voiced(this, text);
-                    listener.textDone(text);
+                synchronized (FallbackStream.this) {
+                    if (!cancelled && this == inner) {
+                        unvoiced.remove(text);
+                        listener.textDone(text);
+                    }
                 }
             }
 
             @Override
             public void done() {
-                if (live(this)) {
-                    listener.done();
+                synchronized (FallbackStream.this) {
+                    if (!cancelled && this == inner) {
+                        listener.done();
+                    }
                 }
             }
 
             @Override
             public void failed(TtsException error) {
-                FallbackStream.this.failed(this, error);
+                // off the provider's thread: a switch calls into providers, which may hold their own locks now
+                Thread.ofVirtual().name("tts-fallback").start(() -> FallbackStream.this.failed(this, error));
             }
 
             @Override

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.LoggerFactory;
 
 /**
  * A JDK WebSocket client for providers' streaming APIs. The JDK allows one outstanding send at a time;
@@ -90,12 +91,14 @@ public final class WsClient {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            LoggerFactory.getLogger(WsClient.class).debug("closed by peer: {} {}", statusCode, reason);
             handler.closed(statusCode, reason);
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            LoggerFactory.getLogger(WsClient.class).debug("connection error: {}", error.toString());
             handler.closed(1006, String.valueOf(error.getMessage()));
         }
     }
