@@ -31,4 +31,11 @@ public record TurnOptions(int minEndpointingMillis, int maxEndpointingMillis, in
             throw new IllegalArgumentException("voice.turn idle times must be positive");
         }
     }
+
+    /** From the {@code vocadent.voice.turn} block. */
+    public static TurnOptions from(com.typesafe.config.Config turn) {
+        return new TurnOptions(turn.getInt("min-endpointing-ms"), turn.getInt("max-endpointing-ms"),
+                turn.getInt("patience-ms"), turn.getInt("min-interruption-ms"), turn.getInt("backchannel-max-ms"),
+                turn.getInt("idle-prompt-ms"), turn.getInt("idle-hangup-ms"));
+    }
 }

@@ -24,4 +24,10 @@ public record VadOptions(double activationThreshold, double deactivationThreshol
             throw new IllegalArgumentException("vad durations must not be negative");
         }
     }
+
+    /** From the {@code vocadent.voice.vad} block. */
+    public static VadOptions from(com.typesafe.config.Config vad) {
+        return new VadOptions(vad.getDouble("activation-threshold"), vad.getDouble("deactivation-threshold"),
+                vad.getInt("min-speech-ms"), vad.getInt("min-silence-ms"));
+    }
 }

@@ -55,4 +55,12 @@ public record DeepgramOptions(String apiKey, URI url, String model, int endpoint
         return "DeepgramOptions[url=" + url + ", model=" + model + ", endpointingMs=" + endpointingMs
                 + ", utteranceEndMs=" + utteranceEndMs + ", apiKey=***]";
     }
+
+    /** From the {@code vocadent.voice.deepgram} block (throws if {@code api-key} is unset). */
+    public static DeepgramOptions from(com.typesafe.config.Config dg) {
+        return new DeepgramOptions(dg.hasPath("api-key") ? dg.getString("api-key") : null, URI.create(dg.getString("url")),
+                dg.getString("model"), dg.getInt("endpointing-ms"), dg.getInt("utterance-end-ms"),
+                Duration.ofMillis(dg.getLong("keep-alive-ms")), Duration.ofMillis(dg.getLong("max-backlog-ms")),
+                Duration.ofMillis(dg.getLong("connect-timeout-ms")));
+    }
 }

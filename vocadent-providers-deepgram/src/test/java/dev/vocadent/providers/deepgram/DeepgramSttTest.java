@@ -206,4 +206,14 @@ class DeepgramSttTest {
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5))).hasMessageContaining("utterance-end-ms");
         assertThat(DeepgramOptions.defaults("secret-key").toString()).doesNotContain("secret-key");
     }
+
+    @Test
+    void optionsComeFromTheVoiceBlock() {
+        com.typesafe.config.Config dg = dev.vocadent.core.settings.Settings.load(
+                java.util.Map.of("voice.deepgram.api-key", "k1")).getConfig("voice.deepgram");
+        DeepgramOptions o = DeepgramOptions.from(dg);
+        assertThat(o.model()).isEqualTo("nova-3");
+        assertThat(o.url()).isEqualTo(DeepgramOptions.DEFAULT_URL);
+        assertThat(o.utteranceEndMs()).isEqualTo(1000);
+    }
 }

@@ -44,4 +44,11 @@ public record ElevenLabsOptions(String apiKey, URI baseUrl, String defaultVoiceI
         return "ElevenLabsOptions[url=" + baseUrl + ", defaultVoiceId=" + defaultVoiceId + ", defaultModel="
                 + defaultModel + ", apiKey=***]";
     }
+
+    /** From the {@code vocadent.voice.elevenlabs} block (throws if {@code api-key} is unset). */
+    public static ElevenLabsOptions from(com.typesafe.config.Config el) {
+        return new ElevenLabsOptions(el.hasPath("api-key") ? el.getString("api-key") : null, URI.create(el.getString("url")),
+                el.getString("default-voice-id"), el.getString("default-model"),
+                Duration.ofMillis(el.getLong("connect-timeout-ms")));
+    }
 }

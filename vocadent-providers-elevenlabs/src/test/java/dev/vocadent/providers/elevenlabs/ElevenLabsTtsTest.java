@@ -141,4 +141,13 @@ class ElevenLabsTtsTest {
                 .hasMessageContaining("default-voice-id");
         assertThat(ElevenLabsOptions.defaults("sk-secret").toString()).doesNotContain("sk-secret");
     }
+
+    @Test
+    void optionsComeFromTheVoiceBlock() {
+        com.typesafe.config.Config el = dev.vocadent.core.settings.Settings.load(
+                java.util.Map.of("voice.elevenlabs.api-key", "k2")).getConfig("voice.elevenlabs");
+        ElevenLabsOptions o = ElevenLabsOptions.from(el);
+        assertThat(o.defaultModel()).isEqualTo("eleven_flash_v2_5");
+        assertThat(o.baseUrl()).isEqualTo(ElevenLabsOptions.DEFAULT_URL);
+    }
 }
