@@ -14,6 +14,7 @@ import java.util.List;
  * {@code libsphinxbase.so.3}). Configuration goes through {@code cmd_ln_parse_r} with an argv array
  * (the variadic {@code cmd_ln_init} is avoided). Only what the streaming recogniser needs.
  */
+@SuppressWarnings("restricted") // FFM downcalls: run with --enable-native-access=ALL-UNNAMED
 final class Pocketsphinx {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;

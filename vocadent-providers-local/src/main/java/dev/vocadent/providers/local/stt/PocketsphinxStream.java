@@ -1,5 +1,6 @@
 package dev.vocadent.providers.local.stt;
 
+import dev.vocadent.agent.audio.FramePool;
 import dev.vocadent.agent.audio.Resampler;
 import dev.vocadent.agent.brain.ExpectedAnswer;
 import dev.vocadent.agent.voice.SpeechToText;
@@ -23,6 +24,11 @@ final class PocketsphinxStream implements SpeechToText.Stream {
 
     private record Expect(ExpectedAnswer answer) {}
 
+    /** A pooled 16 kHz chunk: {@code buf[0..len)}. */
+    private record Chunk(short[] buf, int len) {}
+
+    private static final int POOLED = 1024;
+
     private static final Object FINALIZE = new Object();
     private static final Object CLOSE = new Object();
 
@@ -31,6 +37,8 @@ final class PocketsphinxStream implements SpeechToText.Stream {
     private final SpeechToText.Listener listener;
     private final Resampler resampler;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final FramePool pool = new FramePool(POOLED, 64);
+    private short[] resampled = new short[0];
     private volatile boolean closed;
 
     // worker-thread state
@@ -59,17 +67,27 @@ final class PocketsphinxStream implements SpeechToText.Stream {
         if (closed || len == 0) {
             return;
         }
-        short[] chunk;
         if (resampler == null) {
-            chunk = java.util.Arrays.copyOfRange(pcm, off, off + len);
+            enqueue(pcm, off, len);
         } else {
             synchronized (resampler) {
-                short[] out = new short[resampler.maxOutput(len)];
-                int n = resampler.process(pcm, off, len, out, 0);
-                chunk = java.util.Arrays.copyOf(out, n);
+                if (resampled.length < resampler.maxOutput(len)) {
+                    resampled = new short[resampler.maxOutput(len)];
+                }
+                int n = resampler.process(pcm, off, len, resampled, 0);
+                enqueue(resampled, 0, n);
             }
         }
-        queue.add(chunk);
+    }
+
+    /** Copies into a pooled buffer (20 ms frames fit), so steady streaming allocates nothing per frame. */
+    private void enqueue(short[] pcm, int off, int len) {
+        if (len == 0) {
+            return;
+        }
+        short[] buf = len <= POOLED ? pool.take() : new short[len];
+        System.arraycopy(pcm, off, buf, 0, len);
+        queue.add(new Chunk(buf, len));
     }
 
     @Override
@@ -113,8 +131,9 @@ final class PocketsphinxStream implements SpeechToText.Stream {
                     if (!speechSeen) {
                         restartUtterance();
                     }
-                } else {
-                    process((short[]) item);
+                } else if (item instanceof Chunk c) {
+                    process(c.buf(), c.len());
+                    pool.give(c.buf());
                 }
             }
         } catch (InterruptedException e) {
@@ -184,16 +203,16 @@ final class PocketsphinxStream implements SpeechToText.Stream {
         }
     }
 
-    private void process(short[] chunk) {
-        feed(chunk, chunk.length);
-        uttSamples += chunk.length;
+    private void process(short[] chunk, int len) {
+        feed(chunk, len);
+        uttSamples += len;
         boolean inSpeech = ps.inSpeech(decoder);
         if (inSpeech && !speechSeen) {
             speechSeen = true;
             sinceInterim = 0;
         }
         if (speechSeen) {
-            sinceInterim += chunk.length;
+            sinceInterim += len;
             if (sinceInterim >= INTERIM_EVERY) {
                 sinceInterim = 0;
                 String h = ps.hyp(decoder, arena).strip();
