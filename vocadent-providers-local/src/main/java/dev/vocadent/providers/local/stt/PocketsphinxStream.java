@@ -1,5 +1,6 @@
 package dev.vocadent.providers.local.stt;
 
+import dev.vocadent.agent.audio.AudioFrame;
 import dev.vocadent.agent.audio.FramePool;
 import dev.vocadent.agent.audio.Resampler;
 import dev.vocadent.agent.brain.ExpectedAnswer;
@@ -167,8 +168,9 @@ final class PocketsphinxStream implements SpeechToText.Stream {
         addWords(owner.grammars.domain(options.keyterms()));
         use("domain", owner.grammars.domain(options.keyterms()));
         check(ps.call(ps.psStartUtt, decoder), "ps_start_utt");
-        if (owner.primer != null) {
-            feed(owner.primer.samples(), owner.primer.length());
+        AudioFrame primer = owner.primerFor(options.sampleRate());
+        if (primer != null) {
+            feed(primer.samples(), primer.length());
             ps.call(ps.psEndUtt, decoder);
             check(ps.call(ps.psStartUtt, decoder), "ps_start_utt");
         }

@@ -1,6 +1,7 @@
 package dev.vocadent.providers.local.stt;
 
 import dev.vocadent.agent.audio.AudioFrame;
+import dev.vocadent.agent.audio.Resampler;
 import dev.vocadent.agent.brain.ExpectedAnswer;
 import dev.vocadent.agent.voice.SpeechToText;
 import java.io.IOException;
@@ -74,6 +75,19 @@ public final class PocketsphinxStt implements SpeechToText {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the recogniser's dictionary", e);
         }
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Integer, AudioFrame> primers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The primer as a call at {@code rate} would sound: phone audio is band-limited, so the primer is
+     * taken down to the call's rate and back up, and the normalisation warms up on the right channel.
+     */
+    AudioFrame primerFor(int rate) {
+        if (primer == null || rate >= 16000) {
+            return primer;
+        }
+        return primers.computeIfAbsent(rate, r -> Resampler.convert(Resampler.convert(primer, r), 16000));
     }
 
     @Override

@@ -125,7 +125,7 @@ class PocketsphinxSttTest {
 
     @Test
     void recognisesUpsampledPhoneAudio() throws Exception {
-        assertThat(wer(8000)).isLessThan(0.50);
+        assertThat(wer(8000)).isLessThan(0.40); // measured 27.9% with channel-matched priming (39.5% without)
     }
 
     @Test
