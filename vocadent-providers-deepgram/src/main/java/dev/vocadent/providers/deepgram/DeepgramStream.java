@@ -29,6 +29,7 @@ final class DeepgramStream implements SpeechToText.Stream {
     private long backlogBytes;
     private WsClient conn;
     private volatile Connection current;
+    private Connection pending; // a connection with new keyterms, opening while the current one serves
     private int attempts;
     private long lastSendNanos = System.nanoTime();
     private List<String> expectedTerms = List.of();
@@ -52,6 +53,10 @@ final class DeepgramStream implements SpeechToText.Stream {
         }
         Connection c = new Connection();
         current = c;
+        open(c);
+    }
+
+    private void open(Connection c) {
         WsClient.connect(owner.http(), owner.uri(call, expectedTerms),
                         Map.of("Authorization", "Token " + owner.options().apiKey()), owner.options().connectTimeout(), c)
                 .whenComplete((ws, err) -> {
@@ -64,6 +69,24 @@ final class DeepgramStream implements SpeechToText.Stream {
     }
 
     private synchronized void opened(Connection c, WsClient ws) {
+        c.ws = ws;
+        if (c == pending && !closing) { // make before break: the new keyterms' connection takes over
+            pending = null;
+            WsClient old = conn;
+            Connection oldC = current;
+            current = c;
+            conn = ws;
+            if (old != null) {
+                oldC.draining = true; // its last results still count; it closes after CloseStream
+                old.sendText("{\"type\":\"CloseStream\"}");
+                owner.timers.schedule(old::abort, 3, TimeUnit.SECONDS);
+            }
+            while (!backlog.isEmpty()) {
+                ws.sendBinary(ByteBuffer.wrap(backlog.poll()));
+            }
+            backlogBytes = 0;
+            return;
+        }
         if (c != current || closing) {
             ws.abort();
             return;
@@ -79,6 +102,11 @@ final class DeepgramStream implements SpeechToText.Stream {
 
     private void failed(Connection c, Throwable err) {
         synchronized (this) {
+            if (c == pending) {
+                pending = null; // keep serving on the current connection with the old keyterms
+                log.warn("deepgram: could not open a connection with the turn's keyterms: {}", err.toString());
+                return;
+            }
             if (c != current || closing) {
                 return;
             }
@@ -160,10 +188,22 @@ final class DeepgramStream implements SpeechToText.Stream {
         }
     }
 
-    /** Deepgram fixes keyterms per connection: the expected phrases apply from the next (re)connection. */
+    /**
+     * Deepgram fixes keyterms per connection, so new expected phrases open a second connection with
+     * them; once it is up, audio moves over and the old one is closed with CloseStream (its last
+     * results are still delivered). Make before break: no audio is lost in the switch.
+     */
     @Override
     public synchronized void expect(ExpectedAnswer answer) {
-        expectedTerms = answer == null ? List.of() : answer.phrases();
+        List<String> terms = answer == null ? List.of() : answer.phrases();
+        if (terms.equals(expectedTerms)) {
+            return;
+        }
+        expectedTerms = terms;
+        if (conn != null && !closing && !dead) {
+            pending = new Connection();
+            open(pending);
+        }
     }
 
     @Override
@@ -190,7 +230,7 @@ final class DeepgramStream implements SpeechToText.Stream {
         }
     }
 
-    private void message(String text) {
+    private synchronized void message(String text) {
         JsonNode m;
         try {
             m = Json.mapper().readTree(text);
@@ -229,16 +269,21 @@ final class DeepgramStream implements SpeechToText.Stream {
 
     /** Events of one connection attempt; stale ones (after a reconnect) are ignored. */
     private final class Connection implements WsClient.Handler {
+        volatile WsClient ws;
+        volatile boolean draining;
+
         @Override
         public void text(String message) {
-            if (this == current) {
+            if (this == current || draining) {
                 message(message);
             }
         }
 
         @Override
         public void closed(int code, String reason) {
-            closedByServer(this, code, reason);
+            if (!draining) {
+                closedByServer(this, code, reason);
+            }
         }
     }
 }

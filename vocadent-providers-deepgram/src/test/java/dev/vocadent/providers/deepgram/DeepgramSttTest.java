@@ -174,14 +174,26 @@ class DeepgramSttTest {
     }
 
     @Test
-    void expectedPhrasesBecomeKeytermsOfTheNextConnection() throws Exception {
+    void expectedPhrasesOpenANewConnectionWithThemAndAudioMovesOverWithoutLoss() throws Exception {
         start(KEY, KEY);
-        server.errorCloseFirstConnection = 1011;
+        server.bytesPerStep = 1_000_000; // no scripted results in this test
         Events ev = new Events();
-        SpeechToText.Stream s = stt.stream(new SpeechToText.Options(8000, "en-GB", List.of()), ev);
+        SpeechToText.Stream s = stt.stream(new SpeechToText.Options(8000, "en-GB", List.of("Doctor Okafor")), ev);
+        await(() -> server.connections.get() == 1);
+        audio(s, 1000);
         s.expect(ExpectedAnswer.of(ExpectedAnswer.Kind.CHOICE, "Tuesday at 9:30"));
+        s.expect(ExpectedAnswer.of(ExpectedAnswer.Kind.CHOICE, "Tuesday at 9:30")); // same phrases: no new connection
         await(() -> server.connections.get() == 2);
-        assertThat(server.queries.get(1)).contains("keyterm=Tuesday%20at%209%3A30");
+        await(() -> server.controls.contains("{\"type\":\"CloseStream\"}"));
+        assertThat(server.queries.get(1)).contains("keyterm=Doctor%20Okafor", "keyterm=Tuesday%20at%209%3A30");
+        assertThat(server.queries.get(0)).doesNotContain("Tuesday");
+        audio(s, 1000);
+        await(() -> server.totalBytes() == 2 * 16000);
+        assertThat(server.bytesPerConnection.get(0).get()).isEqualTo(16000);
+        assertThat(server.bytesPerConnection.get(1).get()).isEqualTo(16000);
+        Thread.sleep(200);
+        assertThat(ev.errors).isEmpty();
+        assertThat(server.connections.get()).isEqualTo(2);
         s.close();
     }
 
