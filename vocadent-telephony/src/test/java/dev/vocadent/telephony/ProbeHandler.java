@@ -15,6 +15,8 @@ final class ProbeHandler implements CallHandler {
     final List<Probe> probes = new CopyOnWriteArrayList<>();
     final ConcurrentHashMap<String, Probe> byCall = new ConcurrentHashMap<>();
     volatile boolean speak = true;
+    /** Frames of tone per call before the agent falls silent (-1: no limit). */
+    volatile int speakFrames = -1;
     volatile BiConsumer<CallInfo, TelephonyCallControl> onOpen = (c, ctl) -> { };
 
     @Override
@@ -41,6 +43,8 @@ final class ProbeHandler implements CallHandler {
         final List<Double> frameRms = new ArrayList<>();
         volatile int framesIn;
         volatile int loudFramesIn;
+        volatile int framesOut;
+        volatile CompletableFuture<Boolean> transfer;
         private int phase;
 
         Probe(CallInfo call, TelephonyCallControl control) {
@@ -68,9 +72,10 @@ final class ProbeHandler implements CallHandler {
 
         @Override
         public boolean nextAgentFrame(short[] out) {
-            if (!speak) {
+            if (!speak || (speakFrames >= 0 && framesOut >= speakFrames)) {
                 return false;
             }
+            framesOut++;
             for (int i = 0; i < FRAME_SAMPLES; i++, phase++) {
                 out[i] = (short) (6000 * Math.sin(2 * Math.PI * 600 * phase / 8000.0));
             }

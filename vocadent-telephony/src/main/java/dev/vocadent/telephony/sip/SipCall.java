@@ -363,11 +363,11 @@ public final class SipCall implements TelephonyCallControl {
             if (state == State.ENDED) {
                 return;
             }
-            if (state == State.RINGING) {
+            if (state == State.RINGING && rtp == null) {
                 failUnanswered(Response.TEMPORARILY_UNAVAILABLE);
                 return;
             }
-            r = rtp;
+            r = rtp; // answered, or being answered (hangUp from inside CallHandler.open)
         }
         log.info("call {}: agent hangs up ({})", callId, reason);
         r.whenDrained(() -> {

@@ -138,10 +138,9 @@ final class SipMessages {
 
     static Response optionsOk(SipServer server, Request r) throws ParseException {
         Response ok = server.response(Response.OK, r);
-        ok.addHeader(server.headers.createHeader("Allow", SipServer.ALLOW));
+        server.addAllow(ok);
         ok.addHeader(server.headers.createAcceptHeader("application", "sdp"));
         ok.addHeader(server.headers.createHeader("Accept-Language", "en"));
-        ok.addHeader(server.headers.createHeader("Supported", ""));
         ok.addHeader(contact(server, r));
         return ok;
     }

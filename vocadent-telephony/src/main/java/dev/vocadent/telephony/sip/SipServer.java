@@ -148,30 +148,35 @@ public final class SipServer implements SipListenerExt, AutoCloseable {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        ServerTransaction st = null;
         try {
-            dispatch(event, request);
+            String callId = SipMessages.callId(request);
+            SipCall call = callId == null ? null : calls.get(callId);
+            if (Request.ACK.equals(request.getMethod())) {
+                if (call != null) {
+                    call.onAck(event);
+                }
+                return;
+            }
+            st = serverTransaction(event);
+            if (st == null) {
+                return; // a retransmission the stack already absorbs
+            }
+            dispatch(st, request, call);
         } catch (Exception e) {
             log.warn("{} handling failed: {}", request.getMethod(), e.toString(), e);
-            if (!Request.ACK.equals(request.getMethod())) {
-                respondQuietly(event, Response.SERVER_INTERNAL_ERROR);
+            if (st != null) {
+                try {
+                    st.sendResponse(response(Response.SERVER_INTERNAL_ERROR, request));
+                } catch (Exception ignored) {
+                    // the transaction already has a final answer
+                }
             }
         }
     }
 
-    private void dispatch(RequestEvent event, Request request) throws Exception {
+    private void dispatch(ServerTransaction st, Request request, SipCall call) throws Exception {
         String method = request.getMethod();
-        String callId = SipMessages.callId(request);
-        SipCall call = callId == null ? null : calls.get(callId);
-        if (Request.ACK.equals(method)) {
-            if (call != null) {
-                call.onAck(event);
-            }
-            return;
-        }
-        ServerTransaction st = serverTransaction(event);
-        if (st == null) {
-            return; // a retransmission the stack already absorbs
-        }
         boolean inDialog = SipMessages.toTag(request) != null;
         if (!inDialog && !Request.CANCEL.equals(method)) {
             Response refusal = RequestChecks.refusal(request, this);
@@ -221,12 +226,12 @@ public final class SipServer implements SipListenerExt, AutoCloseable {
             case Request.REGISTER, Request.SUBSCRIBE, Request.PUBLISH, Request.MESSAGE, Request.REFER,
                  Request.UPDATE, Request.PRACK -> {
                 Response r = response(Response.METHOD_NOT_ALLOWED, request);
-                r.addHeader(headers.createHeader("Allow", ALLOW));
+                addAllow(r);
                 st.sendResponse(r);
             }
             default -> {
                 Response r = response(Response.NOT_IMPLEMENTED, request);
-                r.addHeader(headers.createHeader("Allow", ALLOW));
+                addAllow(r);
                 st.sendResponse(r);
             }
         }
@@ -279,14 +284,9 @@ public final class SipServer implements SipListenerExt, AutoCloseable {
         return r;
     }
 
-    private void respondQuietly(RequestEvent event, int status) {
-        try {
-            ServerTransaction st = serverTransaction(event);
-            if (st != null) {
-                st.sendResponse(response(status, event.getRequest()));
-            }
-        } catch (Exception ignored) {
-            // the transaction may already have a final answer
+    void addAllow(Response r) throws java.text.ParseException {
+        for (String m : ALLOW.split(", ")) {
+            r.addHeader(headers.createAllowHeader(m));
         }
     }
 
