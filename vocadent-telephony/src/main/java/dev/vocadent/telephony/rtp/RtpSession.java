@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * media clock that every 20 ms, on an absolute schedule, plays one caller frame into the
  * {@link MediaSession} and sends one agent frame (silence when the agent is quiet, marker on the
  * first frame of each talkspurt). RTCP SR/RR every ~5 s and BYE on close. No RTP for
- * {@code inactivity} (while the caller is meant to be sending) → {@link Listener#onInactive}.
+ * {@code inactivity} while the call is not on hold → {@link Listener#onInactive}.
  */
 public final class RtpSession implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RtpSession.class);
@@ -275,7 +275,7 @@ public final class RtpSession implements AutoCloseable {
                 nextRtcp = now + RTCP_INTERVAL_NANOS;
                 sendRtcp(rtcpBuf, false);
             }
-            if (inactivityNanos > 0 && direction.receives()
+            if (inactivityNanos > 0 && direction == Direction.SENDRECV
                     && System.nanoTime() - lastReceiveNanos.get() > inactivityNanos) {
                 log.info("no RTP for {} ms on port {}: caller gone", TimeUnit.NANOSECONDS.toMillis(inactivityNanos), localPort());
                 lastReceiveNanos.set(Long.MAX_VALUE / 2);

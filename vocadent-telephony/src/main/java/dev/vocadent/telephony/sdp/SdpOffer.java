@@ -15,8 +15,8 @@ public record SdpOffer(InetAddress address, int port, AudioCodec codec, int payl
     /** An m-line as offered: media, protocol and formats. */
     public record MediaLine(String media, int port, String protocol, List<String> formats) {}
 
-    /** True when the offer puts the call on hold (sendonly/inactive, or the RFC 2543 0.0.0.0 form). */
+    /** True when the offer puts the call on hold: the offerer will not receive (sendonly/inactive, or RFC 2543 c=0.0.0.0). */
     public boolean hold() {
-        return !direction.sends() || address.isAnyLocalAddress();
+        return !direction.receives() || address.isAnyLocalAddress();
     }
 }
