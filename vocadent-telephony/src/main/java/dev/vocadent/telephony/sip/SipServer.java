@@ -145,29 +145,59 @@ public final class SipServer implements SipListenerExt, AutoCloseable {
         throw new IOException("no free SIP port on " + address);
     }
 
+    /** Sends a response: through the server transaction, or statelessly. */
+    @FunctionalInterface
+    interface Responder {
+        void send(Response response) throws Exception;
+    }
+
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
-        ServerTransaction st = null;
+        Responder respond = null;
         try {
+            answerOverArrivalTransport(request);
+            String method = request.getMethod();
             String callId = SipMessages.callId(request);
             SipCall call = callId == null ? null : calls.get(callId);
-            if (Request.ACK.equals(request.getMethod())) {
+            if (Request.ACK.equals(method)) {
                 if (call != null) {
                     call.onAck(event);
                 }
                 return;
             }
-            st = serverTransaction(event);
-            if (st == null) {
-                return; // a retransmission the stack already absorbs
+            // Requests outside any call are answered statelessly (RFC 3261 8.2.7), refused INVITEs
+            // included: nothing to remember, a retransmission gets the same answer again, and no
+            // transaction lingers (JAIN-SIP keys server transactions by branch alone, so a lingering
+            // one would swallow an unrelated request that reuses the branch). Only an INVITE that
+            // becomes a call gets a transaction.
+            boolean stateless = call == null && !Request.CANCEL.equals(method);
+            javax.sip.header.Header reject = request.getHeader(ValidatingParserFactory.REJECT_HEADER);
+            if (reject != null) {
+                String v = ((javax.sip.header.ExtensionHeader) reject).getValue();
+                int sp = v.indexOf(' ');
+                Response r = messages.createResponse(Integer.parseInt(v.substring(0, sp)), request);
+                r.setReasonPhrase(v.substring(sp + 1));
+                sendStateless(request, r);
+                log.debug("refused a malformed {}: {}", method, v);
+                return;
             }
-            dispatch(st, request, call);
+            ServerTransaction st = null;
+            if (stateless) {
+                respond = response -> sendStateless(request, response);
+            } else {
+                st = serverTransaction(event);
+                if (st == null) {
+                    return; // a retransmission the stack already absorbs
+                }
+                respond = st::sendResponse;
+            }
+            dispatch(event, respond, st, request, call);
         } catch (Exception e) {
             log.warn("{} handling failed: {}", request.getMethod(), e.toString(), e);
-            if (st != null) {
+            if (respond != null) {
                 try {
-                    st.sendResponse(response(Response.SERVER_INTERNAL_ERROR, request));
+                    respond.send(response(Response.SERVER_INTERNAL_ERROR, request));
                 } catch (Exception ignored) {
                     // the transaction already has a final answer
                 }
@@ -175,13 +205,50 @@ public final class SipServer implements SipListenerExt, AutoCloseable {
         }
     }
 
-    private void dispatch(ServerTransaction st, Request request, SipCall call) throws Exception {
+    /**
+     * Sends a response without a transaction, back over the connection or to the address and port
+     * the request came from (also when another request holds the same branch, which the torture
+     * messages do on purpose and which makes the stack's own stateless send refuse).
+     */
+    private void sendStateless(Request request, Response response) throws Exception {
+        if (request instanceof gov.nist.javax.sip.message.SIPRequest sr && sr.getMessageChannel() != null) {
+            // Forget the stack's provisional transaction first: it lives until the listener returns,
+            // and a new request with the same branch sent as soon as this answer arrives would be
+            // taken for a retransmission of this one and swallowed.
+            if (sr.getTransaction() instanceof gov.nist.javax.sip.stack.SIPServerTransaction tx
+                    && stack instanceof gov.nist.javax.sip.stack.SIPTransactionStack ts) {
+                ts.removePendingTransaction(tx);
+            }
+            gov.nist.javax.sip.stack.ReplyToSource.send(sr.getMessageChannel(), (gov.nist.javax.sip.message.SIPMessage) response);
+        } else {
+            provider.sendResponse(response);
+        }
+    }
+
+    /**
+     * A request whose top Via names another transport than the one it came over (a UDP datagram
+     * saying {@code SIP/2.0/TCP}) is answered over the transport it used: the Via's transport is
+     * corrected, so the stack neither dials out over TCP/TLS nor drops the answer.
+     */
+    private static void answerOverArrivalTransport(Request request) throws java.text.ParseException {
+        if (request instanceof gov.nist.javax.sip.message.SIPRequest sr
+                && sr.getMessageChannel() instanceof gov.nist.javax.sip.stack.MessageChannel mc) {
+            javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+            String actual = mc.getTransport();
+            if (via != null && actual != null && !actual.equalsIgnoreCase(via.getTransport())) {
+                via.setTransport(actual.toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+    }
+
+    private void dispatch(RequestEvent event, Responder respond, ServerTransaction st, Request request, SipCall call)
+            throws Exception {
         String method = request.getMethod();
         boolean inDialog = SipMessages.toTag(request) != null;
         if (!inDialog && !Request.CANCEL.equals(method)) {
             Response refusal = RequestChecks.refusal(request, this);
             if (refusal != null) {
-                st.sendResponse(refusal);
+                respond.send(refusal);
                 return;
             }
         }
@@ -189,70 +256,63 @@ public final class SipServer implements SipListenerExt, AutoCloseable {
             case Request.INVITE -> {
                 if (inDialog) {
                     if (call == null) {
-                        st.sendResponse(response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+                        respond.send(response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
                     } else {
                         call.onReInvite(st, request);
                     }
                 } else if (call != null) {
-                    st.sendResponse(response(Response.LOOP_DETECTED, request)); // same Call-ID, new transaction
+                    respond.send(response(Response.LOOP_DETECTED, request)); // same Call-ID, new transaction
                 } else {
-                    newCall(st, request);
+                    newCall(event, respond, request);
                 }
             }
-            case Request.BYE -> {
+            case Request.BYE, Request.CANCEL, Request.NOTIFY, Request.INFO -> {
                 if (call == null) {
-                    st.sendResponse(response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+                    respond.send(response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
                 } else {
-                    call.onBye(st, request);
+                    switch (method) {
+                        case Request.BYE -> call.onBye(st, request);
+                        case Request.CANCEL -> call.onCancel(st, request);
+                        case Request.NOTIFY -> call.onNotify(st, request);
+                        default -> call.onInfo(st, request);
+                    }
                 }
             }
-            case Request.CANCEL -> {
-                if (call == null) {
-                    st.sendResponse(response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
-                } else {
-                    call.onCancel(st, request);
-                }
-            }
-            case Request.OPTIONS -> st.sendResponse(SipMessages.optionsOk(this, request));
-            case Request.NOTIFY, Request.INFO -> {
-                if (call == null) {
-                    st.sendResponse(response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
-                } else if (Request.NOTIFY.equals(method)) {
-                    call.onNotify(st, request);
-                } else {
-                    call.onInfo(st, request);
-                }
-            }
+            case Request.OPTIONS -> respond.send(SipMessages.optionsOk(this, request));
             case Request.REGISTER, Request.SUBSCRIBE, Request.PUBLISH, Request.MESSAGE, Request.REFER,
                  Request.UPDATE, Request.PRACK -> {
                 Response r = response(Response.METHOD_NOT_ALLOWED, request);
                 addAllow(r);
-                st.sendResponse(r);
+                respond.send(r);
             }
             default -> {
                 Response r = response(Response.NOT_IMPLEMENTED, request);
                 addAllow(r);
-                st.sendResponse(r);
+                respond.send(r);
             }
         }
     }
 
-    private void newCall(ServerTransaction st, Request request) throws Exception {
+    private void newCall(RequestEvent event, Responder respond, Request request) throws Exception {
         if (calls.size() >= config.maxCalls()) {
             Response busy = response(Response.SERVICE_UNAVAILABLE, request);
             busy.addHeader(headers.createRetryAfterHeader(config.retryAfterSeconds()));
-            st.sendResponse(busy);
+            respond.send(busy);
             log.info("at max calls ({}): 503", config.maxCalls());
             return;
         }
         Optional<String> dialled = SipMessages.dialledNumbers(request).stream()
                 .filter(n -> router.clinicFor(n).isPresent()).findFirst();
         if (dialled.isEmpty()) {
-            st.sendResponse(response(Response.NOT_FOUND, request));
+            respond.send(response(Response.NOT_FOUND, request));
             log.info("no clinic answers the dialled number: 404");
             return;
         }
         String clinicId = router.clinicFor(dialled.get()).orElseThrow();
+        ServerTransaction st = serverTransaction(event);
+        if (st == null) {
+            return; // retransmission of an INVITE already being answered
+        }
         SipCall call = new SipCall(this, st, request, clinicId,
                 dev.vocadent.telephony.routing.PhoneNumbers.toE164(dialled.get()).orElse(dialled.get()),
                 SipMessages.callerNumber(request));

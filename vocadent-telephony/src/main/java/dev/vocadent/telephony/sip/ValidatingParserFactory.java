@@ -1,5 +1,6 @@
 package dev.vocadent.telephony.sip;
 
+import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.MessageParserFactory;
@@ -9,12 +10,15 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
 
 /**
- * JAIN-SIP's parser with {@link RawMessageCheck} in front: raw bytes the RFC 4475 torture tests
- * say must be rejected, but which the NIST parser accepts, are turned into a
- * {@link ParseException}; the stack then answers 400 (UDP, when it can copy the headers it needs)
- * or drops the message.
+ * JAIN-SIP's parser with {@link RawMessageCheck} in front. A request the check refuses is still
+ * parsed (with placeholders for missing Call-ID/From/To, so the stack does not drop it) and carries
+ * a {@value #REJECT_HEADER} header with the status and reason; {@link SipServer} answers it with
+ * that status before anything else looks at it.
  */
 public final class ValidatingParserFactory implements MessageParserFactory {
+    /** Internal marker header set on requests to refuse: {@code <status> <reason>}. */
+    static final String REJECT_HEADER = "X-Vocadent-Reject";
+
     public ValidatingParserFactory() {}
 
     @Override
@@ -24,12 +28,48 @@ public final class ValidatingParserFactory implements MessageParserFactory {
             @Override
             public SIPMessage parseSIPMessage(byte[] msgBytes, boolean readBody, boolean strict,
                                               ParseExceptionListener exhandler) throws ParseException {
-                String problem = RawMessageCheck.problem(msgBytes);
-                if (problem != null) {
-                    throw new ParseException(problem, 0);
+                RawMessageCheck.Rejection rejection = msgBytes == null ? null : RawMessageCheck.check(msgBytes);
+                if (rejection == null) {
+                    try {
+                        return inner.parseSIPMessage(msgBytes, readBody, strict, exhandler);
+                    } catch (ParseException e) {
+                        // Unreadable: answer 400 over any transport (the stack itself only does so
+                        // over UDP, and closes TCP connections without a word).
+                        byte[] minimal = RawMessageCheck.minimalRequest(msgBytes);
+                        if (minimal == null) {
+                            throw e;
+                        }
+                        SIPMessage m;
+                        try {
+                            m = inner.parseSIPMessage(minimal, true, false, null);
+                        } catch (ParseException again) {
+                            throw e;
+                        }
+                        if (m == null || m.getFrom() == null || m.getTo() == null || m.getCallId() == null
+                                || m.getCSeq() == null || m.getTopmostVia() == null) {
+                            throw e; // the stack's own handling (400 over UDP when it can, else drop)
+                        }
+                        mark(m, "400 Bad Request (" + e.getMessage() + ")");
+                        return m;
+                    }
                 }
-                return inner.parseSIPMessage(msgBytes, readBody, strict, exhandler);
+                SIPMessage m = inner.parseSIPMessage(RawMessageCheck.withPlaceholders(msgBytes), readBody, strict, exhandler);
+                mark(m, rejection.status() + " " + rejection.reason());
+                return m;
             }
         };
+    }
+
+    private static void mark(SIPMessage m, String value) {
+        if (m != null) {
+            m.removeHeader(REJECT_HEADER);
+            ExtensionHeaderImpl h = new ExtensionHeaderImpl(REJECT_HEADER);
+            h.setValue(value.replace('\r', ' ').replace('\n', ' '));
+            try {
+                m.attachHeader(h, false);
+            } catch (gov.nist.javax.sip.message.SIPDuplicateHeaderException cannotHappen) {
+                throw new IllegalStateException(cannotHappen);
+            }
+        }
     }
 }
