@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Voice front desk for dental practices.",
         subcommands = {
             ConfigCommand.class,
+            SipCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

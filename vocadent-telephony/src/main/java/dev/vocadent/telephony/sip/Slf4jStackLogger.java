@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes JAIN-SIP's internal logging to SLF4J (its default writer needs log4j 1.x, which we do not
- * ship). Stack debug output goes to logger {@code gov.nist.javax.sip} at DEBUG/TRACE.
+ * ship), to logger {@code gov.nist.javax.sip}. The stack's error and warning texts often quote whole
+ * SIP messages (callers' numbers), so they go to DEBUG; exceptions are logged at WARN by type only.
  */
 public final class Slf4jStackLogger implements StackLogger {
     private static final Logger log = LoggerFactory.getLogger("gov.nist.javax.sip");
@@ -17,12 +18,12 @@ public final class Slf4jStackLogger implements StackLogger {
     @Override public void logStackTrace() { if (log.isTraceEnabled()) { log.trace("stack trace", new Throwable()); } }
     @Override public void logStackTrace(int traceLevel) { logStackTrace(); }
     @Override public int getLineCount() { return 0; }
-    @Override public void logException(Throwable ex) { log.warn("JAIN-SIP exception", ex); }
+    @Override public void logException(Throwable ex) { log.warn("JAIN-SIP exception: {}", ex.getClass().getName()); log.debug("", ex); }
     @Override public void logDebug(String message) { log.debug(message); }
     @Override public void logDebug(String message, Exception ex) { log.debug(message, ex); }
     @Override public void logTrace(String message) { log.trace(message); }
-    @Override public void logFatalError(String message) { log.error(message); }
-    @Override public void logError(String message) { log.warn(message); }
+    @Override public void logFatalError(String message) { log.debug(message); }
+    @Override public void logError(String message) { log.debug(message); }
     @Override public boolean isLoggingEnabled() { return log.isInfoEnabled(); }
 
     @Override
@@ -33,11 +34,11 @@ public final class Slf4jStackLogger implements StackLogger {
         if (logLevel >= TRACE_INFO) {
             return log.isInfoEnabled();
         }
-        return log.isWarnEnabled();
+        return log.isDebugEnabled();
     }
 
-    @Override public void logError(String message, Exception ex) { log.warn(message, ex); }
-    @Override public void logWarning(String string) { log.warn(string); }
+    @Override public void logError(String message, Exception ex) { log.debug(message, ex); }
+    @Override public void logWarning(String string) { log.debug(string); }
     @Override public void logInfo(String string) { log.debug(string); }
     @Override public void disableLogging() { }
     @Override public void enableLogging() { }
