@@ -20,8 +20,10 @@ class SipCallTest {
     }
 
     @Test
-    void callerAudioReachesTheHandlerAndCallerByeEndsTheCall() throws Exception {
+    void callerAudioReachesTheHandlerAndCallerByeEndsTheCallAndTheRecordingHoldsIt() throws Exception {
         try (var t = new TestServer()) {
+            var recorded = new java.util.concurrent.CompletableFuture<Path>();
+            t.server.recordCalls(dir.resolve("rec"), false, (call, file) -> recorded.complete(file));
             Pcap.tone(1000, 8000, 2.0).write(dir.resolve("audio.pcap"));
             var r = Sipp.run("uac_call.xml", t.port(), dir, "+441632960001");
             assertThat(r.ok()).as(r.output()).isTrue();
@@ -37,6 +39,11 @@ class SipCallTest {
             t.awaitIdle();
             assertThat(t.server.activeCalls()).isZero();
             assertThat(t.ports.inUse()).isZero();
+            var rec = dev.vocadent.telephony.recording.OggOpusFile.read(recorded.get(5, TimeUnit.SECONDS));
+            double seconds = rec.decodedSamplesPerChannel / 8000.0;
+            assertThat(seconds).isBetween(2.5, 4.5); // the call lasted about 3 s
+            assertThat(rec.rms).isGreaterThan(2000); // caller tone + agent tone
+            assertThat(rec.lastPageEos).isTrue();
         }
     }
 }

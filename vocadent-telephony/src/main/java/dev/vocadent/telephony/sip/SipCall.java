@@ -61,6 +61,8 @@ public final class SipCall implements TelephonyCallControl {
     private EndReason byeReason;
     private CompletableFuture<Boolean> transfer;
     private String toTag;
+    private CallInfo info;
+    private dev.vocadent.telephony.recording.CallRecorder recorder;
 
     SipCall(SipServer server, ServerTransaction invite, Request request, String clinicId, String dialled, String caller) {
         this.server = server;
@@ -151,7 +153,17 @@ public final class SipCall implements TelephonyCallControl {
             return;
         }
         rtp = session;
-        CallInfo info = new CallInfo(callId, clinicId, clinic, dialled, caller, offer.codec().name());
+        info = new CallInfo(callId, clinicId, clinic, dialled, caller, offer.codec().name());
+        java.nio.file.Path dir = server.recordingDir;
+        if (dir != null) {
+            try {
+                recorder = new dev.vocadent.telephony.recording.CallRecorder(
+                        dir.resolve(callId.replaceAll("[^A-Za-z0-9._-]", "_") + ".opus"), server.recordStereo);
+                rtp.setTap(recorder);
+            } catch (java.io.IOException e) {
+                log.warn("call {}: cannot record: {}", callId, e.toString());
+            }
+        }
         media = guard.bind(server.handler.open(info, this));
         Direction ours = offer.hold() ? Direction.INACTIVE.equals(offer.direction()) ? Direction.INACTIVE : Direction.RECVONLY
                 : offer.direction().answer();
@@ -203,6 +215,19 @@ public final class SipCall implements TelephonyCallControl {
         if (rtpPort >= 0) {
             server.config.ports().release(rtpPort);
             rtpPort = -1;
+        }
+        if (recorder != null) {
+            dev.vocadent.telephony.recording.CallRecorder r = recorder;
+            recorder = null;
+            try {
+                r.close();
+                var listener = server.recordingListener;
+                if (listener != null) {
+                    listener.recorded(info, r.file());
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                log.warn("call {}: recording failed: {}", callId, e.toString());
+            }
         }
         if (media != null) {
             try {

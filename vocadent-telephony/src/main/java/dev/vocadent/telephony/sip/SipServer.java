@@ -53,6 +53,9 @@ public final class SipServer implements SipListenerExt, AutoCloseable {
     final InstantSource clock;
     final Map<String, SipCall> calls = new ConcurrentHashMap<>();
     private volatile Consumer<SipCall> callEndListener = c -> { };
+    volatile java.nio.file.Path recordingDir;
+    volatile boolean recordStereo;
+    volatile dev.vocadent.telephony.recording.RecordingListener recordingListener;
     private SipStack stack;
     SipProvider provider;
     MessageFactory messages;
@@ -121,6 +124,16 @@ public final class SipServer implements SipListenerExt, AutoCloseable {
     /** Told about every call that ended (for tests and metrics). */
     public void onCallEnded(Consumer<SipCall> listener) {
         this.callEndListener = listener;
+    }
+
+    /**
+     * Records every answered call to {@code dir/<call-id>.opus} (Ogg/Opus, mono mix or stereo:
+     * caller left, agent right) and hands the path to {@code listener} when the call has ended.
+     */
+    public void recordCalls(java.nio.file.Path dir, boolean stereo, dev.vocadent.telephony.recording.RecordingListener listener) {
+        this.recordStereo = stereo;
+        this.recordingListener = listener;
+        this.recordingDir = dir;
     }
 
     void ended(SipCall call) {
