@@ -37,12 +37,19 @@ final class SipCommand implements Runnable {
 
     @Override
     public void run() {
-        SipServerConfig config = config(Settings.load().getConfig("sip"));
+        Config sip = Settings.load().getConfig("sip");
+        SipServerConfig config = config(sip);
         Map<String, ClinicConfig> clinics = DemoClinics.all().stream()
                 .collect(Collectors.toMap(ClinicConfig::customerId, Function.identity()));
         ClinicLookup lookup = id -> CompletableFuture.completedFuture(clinics.get(id));
         SipServer server = new SipServer(config, MapDidRouter.of(DemoClinics.all()), lookup, new ToneEchoHandler(),
                 Clock.systemUTC());
+        if (sip.getBoolean("record")) {
+            java.nio.file.Path dir = java.nio.file.Path.of(sip.getString("recordings-dir"));
+            server.recordCalls(dir, sip.getBoolean("record-stereo"),
+                    (call, file) -> org.slf4j.LoggerFactory.getLogger(SipCommand.class)
+                            .info("call {} recorded to {}", call.callId(), file));
+        }
         try {
             server.start();
         } catch (Exception e) {

@@ -77,6 +77,7 @@ public final class RtpSession implements AutoCloseable {
     private long timestamp = RANDOM.nextInt() & 0xffffffffL;
     private boolean talking;
     private long octetsSent;
+    private DatagramPacket sendPacket;
     // receiver state (receive thread only)
     private long remoteSsrc = -1;
     private int maxSeq;
@@ -247,6 +248,7 @@ public final class RtpSession implements AutoCloseable {
         short[] agentFrame = new short[MediaSession.FRAME_SAMPLES];
         short[] silence = new short[MediaSession.FRAME_SAMPLES];
         byte[] packet = new byte[12 + MediaSession.FRAME_SAMPLES];
+        sendPacket = new DatagramPacket(packet, packet.length);
         byte[] rtcpBuf = new byte[512];
         long start = System.nanoTime();
         long tick = 0;
@@ -307,7 +309,8 @@ public final class RtpSession implements AutoCloseable {
             boolean marker = speaking && !talking;
             RtpPacket.writeHeader(packet, payloadType, marker, sequence, timestamp, ssrc);
             try {
-                rtp.send(new DatagramPacket(packet, packet.length, remote));
+                sendPacket.setSocketAddress(remote);
+                rtp.send(sendPacket);
                 packetsSent.incrementAndGet();
                 octetsSent += MediaSession.FRAME_SAMPLES;
             } catch (IOException e) {
