@@ -44,7 +44,7 @@ class SipTortureTest {
 
     private static List<Row> fire(Path corpus, int port, boolean tcp) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("python3", corpus.resolve("send.py").toString(), "127.0.0.1",
-                Integer.toString(port), "--txn-wait", "0", "--timeout", "1"));
+                Integer.toString(port), "--txn-wait", "0", "--timeout", "2"));
         if (tcp) {
             cmd.add("--tcp");
         }

@@ -30,9 +30,13 @@ final class Sipp {
         Path sf = Path.of("src/test/resources/sipp", scenario).toAbsolutePath();
         List<String> cmd = new ArrayList<>(List.of("sipp", "127.0.0.1:" + serverPort, "-sf", sf.toString(),
                 "-i", "127.0.0.1", "-p", Integer.toString(freeUdpPort()), "-mi", "127.0.0.1",
-                "-mp", Integer.toString(freeEvenUdpPort()), "-m", "1", "-l", "1", "-nostdin", "-timeout", "30s",
+                "-mp", Integer.toString(freeEvenUdpPort()), "-nostdin", "-timeout", "30s",
                 "-timeout_error", "-s", service, "-trace_err", "-trace_msg", "-max_recv_loops", "1000"));
-        cmd.addAll(List.of(extra));
+        List<String> more = List.of(extra);
+        if (!more.contains("-m")) {
+            cmd.addAll(List.of("-m", "1", "-l", "1"));
+        }
+        cmd.addAll(more);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("sipp-" + scenario + ".out").toFile());
         return pb.start();
