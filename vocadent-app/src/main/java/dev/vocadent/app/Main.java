@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             BackendCommand.class,
             DemoCommand.class,
+            SipCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
