@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             ChatCommand.class,
             LiveKitCommand.class,
+            OutboxCommand.class,
+            EvalCommand.class,
+            BackendCommand.class,
+            DemoCommand.class,
+            SipCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

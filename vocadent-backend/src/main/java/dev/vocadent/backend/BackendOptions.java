@@ -48,7 +48,13 @@ public record BackendOptions(String host, int port, int maxBodyBytes, String adm
         DbOptions db = new DbOptions(opt(d, "url"), opt(d, "user"), opt(d, "password"), d.getInt("pool-size"),
                 dataDir.resolve("pg"), opt(d, "schema"), false);
         return new BackendOptions(b.getString("host"), b.getInt("port"), b.getInt("max-body-bytes"), opt(b, "admin-token"),
-                db, false, Clock.systemUTC(), opt(vocadent, "redis.url"), b.getInt("booking-horizon-days"));
+                db, false, Clock.systemUTC(), redis(vocadent), b.getInt("booking-horizon-days"));
+    }
+
+    /** {@code vocadent.redis.url} if the settings have it, else VOCADENT_REDIS_URL. */
+    private static String redis(Config vocadent) {
+        String fromSettings = opt(vocadent, "redis.url");
+        return fromSettings != null ? fromSettings : System.getenv("VOCADENT_REDIS_URL");
     }
 
     private static String opt(Config c, String path) {
@@ -77,6 +83,14 @@ public record BackendOptions(String host, int port, int maxBodyBytes, String adm
 
     public BackendOptions withRedisUrl(String url) {
         return new BackendOptions(host, port, maxBodyBytes, adminToken, db, demo, clock, url, horizonDays);
+    }
+
+    /** Never shows the admin token or the Redis URL. */
+    @Override
+    public String toString() {
+        return "BackendOptions[" + host + ":" + port + ", maxBodyBytes=" + maxBodyBytes + ", adminToken="
+                + (adminToken == null ? "unset" : "<redacted>") + ", " + db + ", demo=" + demo + ", redis="
+                + (redisUrl == null ? "none" : "<redacted>") + ", horizonDays=" + horizonDays + "]";
     }
 
     /** Defaults for a local backend: embedded Postgres under {@code dataDir/pg}, ephemeral port. */

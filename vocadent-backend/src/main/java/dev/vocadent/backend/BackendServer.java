@@ -87,10 +87,25 @@ public final class BackendServer implements AutoCloseable {
             app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
             app.before(auth::authenticate);
             app.after(ctx -> record(registry, ctx));
-            app.exception(ApiException.class, (e, ctx) -> Routes.json(ctx, e.status(), e.error()));
-            app.exception(HttpResponseException.class, (e, ctx) -> Routes.json(ctx, e.getStatus(),
-                    new ApiError(e.getStatus() == 413 ? "payload_too_large" : "bad_request", e.getMessage(), null)));
+            app.exception(ApiException.class, (e, ctx) -> {
+                if (e.status() == 401) {
+                    ctx.header("WWW-Authenticate", "Bearer");
+                }
+                Routes.json(ctx, e.status(), e.error());
+            });
+            app.exception(HttpResponseException.class, (e, ctx) -> Routes.json(ctx, e.getStatus(), new ApiError(switch (e.getStatus()) {
+                case 404 -> "not_found";
+                case 405 -> "method_not_allowed";
+                case 413 -> "payload_too_large";
+                default -> e.getStatus() >= 500 ? "internal" : "bad_request";
+            }, e.getStatus() == 404 ? "no such endpoint: " + ctx.method() + " " + ctx.path() : e.getMessage(), null)));
             app.exception(Exception.class, (e, ctx) -> {
+                if (isPoolTimeout(e)) {
+                    // overloaded: no database connection came free in time; shed the request, the client may retry
+                    ctx.header("Retry-After", "1");
+                    Routes.json(ctx, 503, new ApiError("unavailable", "the backend is busy; try again shortly", null));
+                    return;
+                }
                 LOG.error("{} {} failed: {}", ctx.method(), safeRoute(ctx), e.getClass().getName());
                 LOG.debug("failure detail", e);
                 Routes.json(ctx, 500, new ApiError("internal", "internal error", null));
@@ -115,6 +130,15 @@ public final class BackendServer implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    private static boolean isPoolTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBind(Throwable e) {

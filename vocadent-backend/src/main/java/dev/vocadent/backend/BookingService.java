@@ -56,6 +56,16 @@ final class BookingService {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw ApiException.badRequest("Idempotency-Key", "must be 1 to 200 characters");
         }
+        BookingRequest request = new BookingRequest(raw.slotId(), patient, raw.bookingType(), type.getKey(), raw.patientType(),
+                raw.relationship(), raw.callSessionId());
+        String hash = sha256(Json.write(request));
+        if (idempotencyKey != null) {
+            // a retry of a booking that succeeded is answered from the store, even after its slot has started
+            var stored = jdbi.withHandle(h -> bookings.stored(h, config.customerId(), idempotencyKey));
+            if (stored.isPresent()) {
+                return replay(stored.get(), hash);
+            }
+        }
         SlotId slot = SlotId.parse(raw.slotId()).orElseThrow(() -> ApiException.badRequest("slot_id", "is not a slot id from check-availability"));
         Doctor doctor = config.doctor(slot.doctorId())
                 .orElseThrow(() -> ApiException.badRequest("slot_id", "is not a slot of this practice"));
@@ -74,20 +84,13 @@ final class BookingService {
         if (!start.toInstant().isAfter(now) || slot.start().toLocalDate().isAfter(today.plusDays(horizonDays - 1L))) {
             throw new ApiException(409, "conflict", "this slot is no longer available", "slot_id");
         }
-        BookingRequest request = new BookingRequest(raw.slotId(), patient, raw.bookingType(), type.getKey(), raw.patientType(),
-                raw.relationship(), raw.callSessionId());
-        String hash = sha256(Json.write(request));
         try {
             return jdbi.inTransaction(h -> {
                 if (idempotencyKey != null) {
                     bookings.lockKey(h, config.customerId(), idempotencyKey);
                     var stored = bookings.stored(h, config.customerId(), idempotencyKey);
                     if (stored.isPresent()) {
-                        if (!stored.get().requestHash().equals(hash)) {
-                            throw new ApiException(422, "idempotency_mismatch",
-                                    "this Idempotency-Key was used with a different request", null);
-                        }
-                        return new Result(stored.get().booking(), true);
+                        return replay(stored.get(), hash);
                     }
                 }
                 PatientRecord p = patients.upsert(h, config.customerId(), patient);
@@ -107,6 +110,13 @@ final class BookingService {
             }
             throw e;
         }
+    }
+
+    private static Result replay(BookingRepository.Stored stored, String hash) {
+        if (!stored.requestHash().equals(hash)) {
+            throw new ApiException(422, "idempotency_mismatch", "this Idempotency-Key was used with a different request", null);
+        }
+        return new Result(stored.booking(), true);
     }
 
     private static boolean isOverlap(Throwable e) {

@@ -2,19 +2,47 @@ package dev.vocadent.backend;
 
 import dev.vocadent.core.config.ClinicConfig;
 import dev.vocadent.core.config.ClinicConfigs;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** Clinics (their configs and versions) and the clinics' bearer tokens. */
+/**
+ * Clinics (their configs and versions) and the clinics' bearer tokens. Configs and token → clinic
+ * answers are cached briefly ({@link #CACHE_TTL}); a config change made through this process is
+ * seen at once, one made through another backend process within the TTL.
+ */
 final class ClinicRepository {
+    static final Duration CACHE_TTL = Duration.ofSeconds(5);
+
     private final Jdbi jdbi;
+    private final Cache<String, ClinicConfig> configs;
+    private final Cache<String, String> tokens;
 
     ClinicRepository(Jdbi jdbi) {
+        this(jdbi, Ticker.systemTicker());
+    }
+
+    ClinicRepository(Jdbi jdbi, Ticker ticker) {
         this.jdbi = jdbi;
+        this.configs = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(CACHE_TTL).maximumSize(10_000).build();
+        this.tokens = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
     }
 
     /** The stored config with its current version. */
     Optional<ClinicConfig> config(String clinicId) {
+        ClinicConfig cached = configs.getIfPresent(clinicId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ClinicConfig> loaded = load(clinicId);
+        loaded.ifPresent(c -> configs.put(clinicId, c));
+        return loaded;
+    }
+
+    private Optional<ClinicConfig> load(String clinicId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT config::text AS c, version FROM clinics WHERE clinic_id = :id")
                 .bind("id", clinicId)
                 .map((rs, ctx) -> withVersion(ClinicConfigs.parse(rs.getString("c")), rs.getLong("version")))
@@ -24,7 +52,8 @@ final class ClinicRepository {
     /** Replaces or creates the clinic's config; returns the new version. */
     long put(ClinicConfig config) {
         ClinicConfig unversioned = withVersion(config, 0L);
-        return jdbi.withHandle(h -> h.createQuery("""
+        configs.invalidate(config.customerId());
+        long version = jdbi.withHandle(h -> h.createQuery("""
                         INSERT INTO clinics (clinic_id, config) VALUES (:id, CAST(:config AS jsonb))
                         ON CONFLICT (clinic_id) DO UPDATE
                            SET config = EXCLUDED.config, version = clinics.version + 1, updated_at = now()
@@ -33,6 +62,8 @@ final class ClinicRepository {
                 .bind("config", ClinicConfigs.toJson(unversioned))
                 .mapTo(Long.class)
                 .one());
+        configs.invalidate(config.customerId());
+        return version;
     }
 
     /** Creates the clinic with this config if it does not exist yet (demo seeding); true if created. */
@@ -61,14 +92,22 @@ final class ClinicRepository {
 
     /** The clinic a token hash belongs to. */
     Optional<String> clinicOfToken(byte[] tokenHash) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT clinic_id, token_hash FROM api_tokens WHERE token_hash = :hash")
+        String key = java.util.HexFormat.of().formatHex(tokenHash);
+        String cached = tokens.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> found = jdbi.withHandle(h -> h.createQuery("SELECT clinic_id, token_hash FROM api_tokens WHERE token_hash = :hash")
                 .bind("hash", tokenHash)
                 .map((rs, ctx) -> Tokens.same(rs.getBytes("token_hash"), tokenHash) ? rs.getString("clinic_id") : null)
                 .findOne());
+        found.ifPresent(c -> tokens.put(key, c));
+        return found;
     }
 
     /** Removes the fixed demo tokens (they exist only while running with --demo). */
     int removeDemoTokens() {
+        tokens.invalidateAll();
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM api_tokens WHERE demo").execute());
     }
 

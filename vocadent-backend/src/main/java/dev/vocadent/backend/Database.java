@@ -40,10 +40,16 @@ final class Database implements AutoCloseable {
         try {
             if (options.isEmbedded()) {
                 Files.createDirectories(options.embeddedDir());
-                pg = EmbeddedPostgres.builder()
-                        .setDataDirectory(options.embeddedDir())
-                        .setCleanDataDirectory(false)
-                        .start();
+                try {
+                    pg = EmbeddedPostgres.builder()
+                            .setDataDirectory(options.embeddedDir())
+                            .setCleanDataDirectory(false)
+                            .setServerConfig("synchronous_commit", "on")
+                            .start();
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("cannot start embedded PostgreSQL: " + options.embeddedDir()
+                            + " is in use by another process (stop it, or set VOCADENT_DATA_DIR to another directory)", e);
+                }
                 url = pg.getJdbcUrl("postgres", "postgres");
                 user = "postgres";
                 password = null;
@@ -61,14 +67,14 @@ final class Database implements AutoCloseable {
             cfg.setMaximumPoolSize(options.poolSize());
             cfg.setPoolName("vocadent-" + options.schema());
             cfg.setConnectionInitSql("SET search_path TO \"" + options.schema() + "\", public");
-            cfg.setConnectionTimeout(10_000);
+            cfg.setConnectionTimeout(3_000); // a request waits at most this long for a connection, then 503
             if (registry != null) {
                 cfg.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
             }
             HikariDataSource ds = new HikariDataSource(cfg);
             try {
                 Flyway.configure()
-                        .dataSource(ds)
+                        .dataSource(url, user, password) // its own connections: a small pool cannot starve the migration
                         .schemas(options.schema())
                         .defaultSchema(options.schema())
                         .locations("classpath:db/migration/vocadent")
@@ -90,6 +96,9 @@ final class Database implements AutoCloseable {
 
     /** Creates btree_gist (in public, shared by all schemas) and the schema; tolerant of concurrent runs. */
     private static void prepare(String url, String user, String password, String schema) {
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalStateException("cannot prepare database: the db url must start with jdbc:postgresql:");
+        }
         java.util.Properties p = new java.util.Properties();
         if (user != null) {
             p.setProperty("user", user);
@@ -99,9 +108,6 @@ final class Database implements AutoCloseable {
         }
         for (int attempt = 0; ; attempt++) {
             try (Connection c = new org.postgresql.Driver().connect(url, p); Statement s = c.createStatement()) {
-                if (c == null) {
-                    throw new IllegalStateException("not a PostgreSQL JDBC URL");
-                }
                 s.execute("CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public");
                 s.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"");
                 return;

@@ -51,6 +51,13 @@ public record DbOptions(String url, String user, String password, int poolSize, 
         return new DbOptions(url, user, password, poolSize, embeddedDir, newSchema, drop);
     }
 
+    /** Never shows the URL (it may hold a password) or the password. */
+    @Override
+    public String toString() {
+        return "DbOptions[" + (isEmbedded() ? "embedded " + embeddedDir : "url=<redacted>") + ", schema=" + schema
+                + ", poolSize=" + poolSize + "]";
+    }
+
     public DbOptions withPoolSize(int size) {
         return new DbOptions(url, user, password, size, embeddedDir, schema, dropSchemaOnClose);
     }

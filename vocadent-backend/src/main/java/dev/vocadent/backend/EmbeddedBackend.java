@@ -1,5 +1,6 @@
 package dev.vocadent.backend;
 
+import dev.vocadent.core.api.http.HttpBackendClient;
 import dev.vocadent.core.demo.DemoClinics;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,6 +33,11 @@ public final class EmbeddedBackend implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** A client of a demo clinic ({@code westbury} or {@code dental2}) with its demo token. */
+    public HttpBackendClient client(String demoClinicId) {
+        return HttpBackendClient.create(baseUrl(), demoClinicId, DemoClinics.tokenOf(demoClinicId));
     }
 
     public BackendServer server() {

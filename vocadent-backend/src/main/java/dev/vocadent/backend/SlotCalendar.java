@@ -40,39 +40,42 @@ final class SlotCalendar {
         return zone;
     }
 
-    /** Free slots of one consultation type, earliest first. */
+    /**
+     * Free slots of one consultation type, earliest first (ties by doctor id). Walks the grid in time
+     * order and builds only the slots it returns.
+     */
     List<Slot> free(String typeName, int durationMinutes, String serviceId, List<Doctor> doctors, LocalDate from,
                     LocalDate to, PartOfDay part, Instant now, LocalDate lastDay, List<Busy> busy, int limit) {
+        List<Doctor> byId = doctors.stream().sorted(Comparator.comparing(Doctor::id)).toList();
+        java.util.Map<String, List<Busy>> busyByDoctor = busy.stream().collect(java.util.stream.Collectors.groupingBy(Busy::doctorId));
         List<Slot> out = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to) && !day.isAfter(lastDay); day = day.plusDays(1)) {
             Optional<OpeningHours> hours = hoursOf(day);
             if (hours.isEmpty()) {
                 continue;
             }
-            List<Slot> ofDay = new ArrayList<>();
-            for (Doctor d : doctors) {
-                int opens = hours.get().opens().toSecondOfDay() / 60;
-                int closes = hours.get().closes().toSecondOfDay() / 60;
-                for (int m = opens; m + durationMinutes <= closes; m += GRID_MINUTES) {
-                    LocalTime t = LocalTime.ofSecondOfDay(m * 60L);
-                    if (part == PartOfDay.MORNING && t.getHour() >= 12 || part == PartOfDay.AFTERNOON && t.getHour() < 12) {
+            int opens = hours.get().opens().toSecondOfDay() / 60;
+            int closes = hours.get().closes().toSecondOfDay() / 60;
+            for (int m = opens; m + durationMinutes <= closes; m += GRID_MINUTES) {
+                LocalTime t = LocalTime.ofSecondOfDay(m * 60L);
+                if (part == PartOfDay.MORNING && t.getHour() >= 12 || part == PartOfDay.AFTERNOON && t.getHour() < 12) {
+                    continue;
+                }
+                ZonedDateTime start = ZonedDateTime.of(day, t, zone);
+                if (!start.toInstant().isAfter(now)) {
+                    continue;
+                }
+                ZonedDateTime end = start.plusMinutes(durationMinutes);
+                for (Doctor d : byId) {
+                    if (overlaps(busyByDoctor.getOrDefault(d.id(), List.of()), start.toInstant(), end.toInstant())) {
                         continue;
                     }
-                    ZonedDateTime start = ZonedDateTime.of(day, t, zone);
-                    ZonedDateTime end = start.plusMinutes(durationMinutes);
-                    if (!start.toInstant().isAfter(now) || overlaps(busy, d.id(), start.toInstant(), end.toInstant())) {
-                        continue;
-                    }
-                    ofDay.add(new Slot(new SlotId(d.id(), LocalDateTime.of(day, t), serviceId).value(), d.id(), d.name(),
+                    out.add(new Slot(new SlotId(d.id(), LocalDateTime.of(day, t), serviceId).value(), d.id(), d.name(),
                             start.toOffsetDateTime(), end.toOffsetDateTime(), DayLabels.of(start), typeName));
+                    if (out.size() >= limit) {
+                        return out;
+                    }
                 }
-            }
-            ofDay.sort(Comparator.comparing(Slot::start).thenComparing(Slot::doctorId));
-            for (Slot s : ofDay) {
-                if (out.size() >= limit) {
-                    return out;
-                }
-                out.add(s);
             }
         }
         return out;
@@ -98,9 +101,9 @@ final class SlotCalendar {
         return s + minutes <= c && s >= 0;
     }
 
-    private static boolean overlaps(List<Busy> busy, String doctorId, Instant start, Instant end) {
+    private static boolean overlaps(List<Busy> busy, Instant start, Instant end) {
         for (Busy b : busy) {
-            if (b.doctorId().equals(doctorId) && b.start().isBefore(end) && start.isBefore(b.end())) {
+            if (b.start().isBefore(end) && start.isBefore(b.end())) {
                 return true;
             }
         }

@@ -34,19 +34,20 @@ class EmbeddedBackendTest {
         try (EmbeddedBackend backend = EmbeddedBackend.startDemo(dataDir, CLOCK)) {
             assertThat(backend.baseUrl().getHost()).isEqualTo("127.0.0.1");
             assertThat(backend.port()).isPositive();
-            HttpBackendClient client = HttpBackendClient.create(backend.baseUrl(), DemoClinics.DENTAL2, DemoClinics.DENTAL2_TOKEN);
+            HttpBackendClient client = backend.client(DemoClinics.DENTAL2);
             var config = client.customerConfig();
             String type = config.consultationTypes().entrySet().stream()
                     .filter(e -> e.getValue().bookingTypes().contains(BookingType.PRIVATE)).findFirst().orElseThrow().getKey();
             var slot = client.checkAvailability(new AvailabilityRequest(type, null, BookingType.PRIVATE, null,
                     null, null, null, 1)).slots().getFirst();
-            assertThat(slot.start().toInstant()).isAfter(CLOCK.instant());
+            assertThat(slot.start().toInstant()).isAfter(CLOCK.instant()).isBefore(CLOCK.instant().plusSeconds(3 * 3600));
             req = new BookingRequest(slot.slotId(), new Patient("Dee Ek", "+447700900777", LocalDate.parse("1975-05-05")),
                     BookingType.PRIVATE, type, PatientType.NEW, Relationship.SELF, "call-restart");
             booked = client.bookAppointment(req, "restart-key");
         }
         assertThat(dataDir.resolve("pg")).isDirectory();
-        try (EmbeddedBackend again = EmbeddedBackend.startDemo(dataDir, CLOCK)) {
+        // restarted three hours later: the slot has started, yet a retry with the key still gets the stored booking
+        try (EmbeddedBackend again = EmbeddedBackend.startDemo(dataDir, Clock.offset(CLOCK, java.time.Duration.ofHours(3)))) {
             HttpBackendClient client = HttpBackendClient.create(again.baseUrl(), DemoClinics.DENTAL2, DemoClinics.DENTAL2_TOKEN);
             assertThat(client.bookAppointment(req, "restart-key").bookingId()).isEqualTo(booked.bookingId());
             assertThatThrownBy(() -> client.bookAppointment(req, "another-key"))

@@ -1,0 +1,107 @@
+package dev.vocadent.app;
+
+import com.typesafe.config.Config;
+import dev.vocadent.core.config.ClinicConfig;
+import dev.vocadent.core.demo.DemoClinics;
+import dev.vocadent.core.settings.Settings;
+import dev.vocadent.telephony.ClinicLookup;
+import dev.vocadent.telephony.ToneEchoHandler;
+import dev.vocadent.telephony.routing.MapDidRouter;
+import dev.vocadent.telephony.rtp.RtpPortAllocator;
+import dev.vocadent.telephony.sip.SipServer;
+import dev.vocadent.telephony.sip.SipServerConfig;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vocadent sip}: the SIP/RTP front door. Answers calls to the demo clinics' numbers; until
+ * the agent is wired in, calls are answered by the tone/echo handler.
+ */
+@Command(name = "sip", mixinStandardHelpOptions = true,
+        description = "Answer phone calls over SIP (UDP and TCP) with G.711 RTP.")
+final class SipCommand implements Runnable {
+    @Option(names = "--bind", paramLabel = "HOST:PORT", description = "SIP address to listen on (default: vocadent.sip.bind)")
+    String bind;
+
+    @Option(names = "--rtp-ports", paramLabel = "A-B", description = "RTP port range (default: vocadent.sip.rtp-ports)")
+    String rtpPorts;
+
+    @Option(names = "--max-calls", paramLabel = "N", description = "Calls at once; more get 503 (default: vocadent.sip.max-calls)")
+    Integer maxCalls;
+
+    @Override
+    public void run() {
+        Config sip = Settings.load().getConfig("sip");
+        SipServerConfig config = config(sip);
+        Map<String, ClinicConfig> clinics = DemoClinics.all().stream()
+                .collect(Collectors.toMap(ClinicConfig::customerId, Function.identity()));
+        ClinicLookup lookup = id -> CompletableFuture.completedFuture(clinics.get(id));
+        SipServer server = new SipServer(config, MapDidRouter.of(DemoClinics.all()), lookup, new ToneEchoHandler(),
+                Clock.systemUTC());
+        if (sip.getBoolean("record")) {
+            java.nio.file.Path dir = java.nio.file.Path.of(sip.getString("recordings-dir"));
+            server.recordCalls(dir, sip.getBoolean("record-stereo"),
+                    (call, file) -> org.slf4j.LoggerFactory.getLogger(SipCommand.class)
+                            .info("call {} recorded to {}", call.callId(), file));
+        }
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new UserError("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), 1);
+        }
+        System.out.println("vocadent sip: listening on " + config.host() + ":" + server.port() + " (UDP, TCP); Ctrl-C stops");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stop.countDown();
+        }));
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+    }
+
+    /** The server settings: flags over {@code vocadent.sip}; bad values are a {@link UserError}. */
+    SipServerConfig config(Config sip) {
+        String address = bind != null ? bind : sip.getString("bind");
+        int colon = address.lastIndexOf(':');
+        if (colon <= 0 || colon == address.length() - 1) {
+            throw new UserError("--bind must be HOST:PORT, got: " + address);
+        }
+        String host = address.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(address.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new UserError("--bind port must be a number, got: " + address.substring(colon + 1));
+        }
+        if (port < 0 || port > 65535) {
+            throw new UserError("--bind port must be 0-65535, got: " + port);
+        }
+        RtpPortAllocator ports;
+        try {
+            ports = RtpPortAllocator.parse(rtpPorts != null ? rtpPorts : sip.getString("rtp-ports"));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--rtp-ports: " + e.getMessage());
+        }
+        int max = maxCalls != null ? maxCalls : sip.getInt("max-calls");
+        if (max < 1) {
+            throw new UserError("--max-calls must be at least 1, got: " + max);
+        }
+        String advertised = sip.getString("advertised-address");
+        return new SipServerConfig(host, port, advertised.isBlank() ? null : advertised, ports, max,
+                sip.getInt("retry-after-seconds"), sip.getLong("rtp-timeout-ms"), sip.getLong("transfer-timeout-ms"),
+                sip.getLong("hang-up-drain-ms"), sip.getInt("jitter-min-frames"), sip.getInt("jitter-max-frames"));
+    }
+}

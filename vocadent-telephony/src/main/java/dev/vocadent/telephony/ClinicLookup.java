@@ -1,0 +1,13 @@
+package dev.vocadent.telephony;
+
+import dev.vocadent.core.config.ClinicConfig;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Loads a clinic's config. Called when the 180 Ringing goes out so the config is ready by answer
+ * time; a future that fails (or completes with null) turns the call away with 480.
+ */
+@FunctionalInterface
+public interface ClinicLookup {
+    CompletableFuture<ClinicConfig> lookup(String clinicId);
+}
