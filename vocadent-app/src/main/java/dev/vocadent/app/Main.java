@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ConfigCommand.class,
             ChatCommand.class,
+            LiveKitCommand.class,
             OutboxCommand.class,
             EvalCommand.class,
             BackendCommand.class,
