@@ -12,7 +12,7 @@ import dev.vocadent.core.demo.DemoClinics;
 import dev.vocadent.core.settings.Settings;
 import dev.vocadent.core.state.CallState;
 import dev.vocadent.core.tools.CallControl;
-import dev.vocadent.core.tools.PhoneNumbers;
+import dev.vocadent.core.tenant.PhoneNumbers;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -82,7 +82,7 @@ final class ChatCommand implements Callable<Integer> {
         }
         String callerPhone = null;
         if (caller != null) {
-            callerPhone = PhoneNumbers.toE164(caller).orElseThrow(() -> new UserError("--caller '" + caller
+            callerPhone = PhoneNumbers.callerNumber(caller).orElseThrow(() -> new UserError("--caller '" + caller
                     + "' is not a phone number"));
         }
         if (backendUrl == null && !clinic.equals(DemoClinics.WESTBURY) && !clinic.equals(DemoClinics.DENTAL2)) {

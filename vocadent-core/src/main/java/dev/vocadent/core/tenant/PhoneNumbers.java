@@ -24,6 +24,24 @@ public final class PhoneNumbers {
 
     private PhoneNumbers() {}
 
+    /**
+     * A number a caller said or keyed (not a transport's DID): {@code 07700 900123},
+     * {@code (0117) 496 0123}, {@code 0044 7700 900123}, {@code 447700900123}, {@code +1 415 555 0100}.
+     * Stricter than {@link #toE164(String)}: only digits and the separators people use, a number
+     * without {@code +}, {@code 00}, {@code 0} or {@code 44} in front is refused ("12345678"), and a UK
+     * number must have 9 or 10 national digits.
+     */
+    public static Optional<String> callerNumber(String raw) {
+        if (raw == null || !raw.strip().matches("[+0-9 ()\\-.\u00a0]+")) {
+            return Optional.empty();
+        }
+        String digits = raw.replaceAll("[^0-9+]", "");
+        if (!(digits.startsWith("+") || digits.startsWith("0") || digits.startsWith("44"))) {
+            return Optional.empty();
+        }
+        return toE164(raw).filter(e -> !e.startsWith("+44") || e.length() - 3 == 9 || e.length() - 3 == 10);
+    }
+
     /** {@link #toE164(String, String)} with the UK ({@code 44}) as the default country. */
     public static Optional<String> toE164(String raw) {
         return toE164(raw, "44");

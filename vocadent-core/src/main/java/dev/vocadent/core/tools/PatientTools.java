@@ -1,5 +1,6 @@
 package dev.vocadent.core.tools;
 
+import dev.vocadent.core.tenant.PhoneNumbers;
 import dev.vocadent.core.api.PatientLookup;
 import dev.vocadent.core.api.PatientLookupResult;
 import dev.vocadent.core.api.PatientType;
@@ -36,7 +37,7 @@ final class PatientTools {
                         "The number as the caller gave it, e.g. '07700 900123' or '+44 7700 900123'.", true).build(),
                 (ctx, args) -> {
                     String raw = Args.text(args, "phone_number");
-                    String e164 = PhoneNumbers.toE164(raw).orElseThrow(() -> new ToolArgumentException(
+                    String e164 = PhoneNumbers.callerNumber(raw).orElseThrow(() -> new ToolArgumentException(
                             "'" + raw + "' is not a valid phone number: ask for a UK number such as 07700 900123, "
                                     + "or an international one starting with +."));
                     ctx.state().patientPhone(e164);

@@ -1,5 +1,7 @@
 package dev.vocadent.core.tools;
 
+import dev.vocadent.core.tenant.PhoneNumbers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vocadent.core.api.PatientType;
@@ -34,15 +36,15 @@ class PatientToolsTest {
 
     @Test
     void phoneNumbersAreNormalisedToE164() {
-        assertThat(PhoneNumbers.toE164("07700 900456")).contains("+447700900456");
-        assertThat(PhoneNumbers.toE164("(0117) 496-0123")).contains("+441174960123");
-        assertThat(PhoneNumbers.toE164("0044 7700 900456")).contains("+447700900456");
-        assertThat(PhoneNumbers.toE164("+44 (0)7700 900456")).contains("+447700900456");
-        assertThat(PhoneNumbers.toE164("447700900456")).contains("+447700900456");
-        assertThat(PhoneNumbers.toE164("+1 415 555 0100")).contains("+14155550100");
-        assertThat(PhoneNumbers.toE164("0770")).isEmpty();
-        assertThat(PhoneNumbers.toE164("call me")).isEmpty();
-        assertThat(PhoneNumbers.toE164("12345678")).isEmpty();
+        assertThat(PhoneNumbers.callerNumber("07700 900456")).contains("+447700900456");
+        assertThat(PhoneNumbers.callerNumber("(0117) 496-0123")).contains("+441174960123");
+        assertThat(PhoneNumbers.callerNumber("0044 7700 900456")).contains("+447700900456");
+        assertThat(PhoneNumbers.callerNumber("+44 (0)7700 900456")).contains("+447700900456");
+        assertThat(PhoneNumbers.callerNumber("447700900456")).contains("+447700900456");
+        assertThat(PhoneNumbers.callerNumber("+1 415 555 0100")).contains("+14155550100");
+        assertThat(PhoneNumbers.callerNumber("0770")).isEmpty();
+        assertThat(PhoneNumbers.callerNumber("call me")).isEmpty();
+        assertThat(PhoneNumbers.callerNumber("12345678")).isEmpty();
         assertThat(h.call("update_phone_number", "{\"phone_number\":\"07700 900456\"}").ok()).isTrue();
         assertThat(h.state.patientPhone()).isEqualTo("+447700900456");
     }
