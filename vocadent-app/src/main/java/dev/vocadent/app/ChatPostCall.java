@@ -60,13 +60,23 @@ final class ChatPostCall {
         return (settings, dataDir, backend, clinicId, clock) -> {
             Config s = dataDir == null ? settings
                     : ConfigFactory.parseMap(Map.of("data-dir", dataDir.toString())).withFallback(settings).resolve();
-            Duration wait = s.hasPath("postcall.chat-wait") ? s.getDuration("postcall.chat-wait") : Duration.ofSeconds(10);
-            PostCallWiring wiring = PostCallWiring.open(s, id -> {
-                if (!id.equals(clinicId)) {
-                    throw new IllegalStateException("this chat has no backend credentials for clinic " + id);
-                }
-                return backend;
-            }, env, clock);
+            Duration wait;
+            try {
+                wait = s.hasPath("postcall.chat-wait") ? s.getDuration("postcall.chat-wait") : Duration.ofSeconds(10);
+            } catch (com.typesafe.config.ConfigException e) {
+                throw new UserError("post-call settings: " + e.getMessage());
+            }
+            PostCallWiring wiring;
+            try {
+                wiring = PostCallWiring.open(s, id -> {
+                    if (!id.equals(clinicId)) {
+                        throw new IllegalStateException("this chat has no backend credentials for clinic " + id);
+                    }
+                    return backend;
+                }, env, clock);
+            } catch (IllegalArgumentException | com.typesafe.config.ConfigException e) {
+                throw new UserError("post-call settings: " + e.getMessage());
+            }
             return new ChatPostCall(wiring, clock, wait);
         };
     }

@@ -85,13 +85,17 @@ class ChatPostCallTest {
     }
 
     ChatCommandTest.Run chat(Function<String, String> env, String input, String... args) {
+        return chat(ChatPostCall.opener(env), input, args);
+    }
+
+    ChatCommandTest.Run chat(ChatPostCall.Opener opener, String input, String... args) {
         ScriptedBrain brain = ChatCommandTest.bookingBrain();
         Function<String, Brain> brains = name -> brain;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
         ChatCommand cmd = new ChatCommand(brains, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), ChatCommandTest.CLOCK, dir);
-        cmd.postCall = ChatPostCall.opener(env);
+        cmd.postCall = opener;
         int exit = new CommandLine(cmd).setExecutionExceptionHandler(new UserErrorHandler())
                 .setErr(new PrintWriter(err, true)).execute(args);
         return new ChatCommandTest.Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
@@ -179,5 +183,23 @@ class ChatPostCallTest {
         OutboxCommandTest.Run list = OutboxCommandTest.run("outbox", "--outbox-dir", dir.resolve("outbox").toString());
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("1 pending, 0 parked").containsPattern("pending +chat-[^ ]+\\.slack +slack +westbury +1 ");
+    }
+
+    @Test
+    void aBadPostCallSettingIsAOneLineErrorAndQueuesNothing() throws Exception {
+        long before = callsRecorded();
+        ChatPostCall.Opener bad = (s, d, b, c, clk) -> ChatPostCall.opener(name -> null).open(
+                com.typesafe.config.ConfigFactory.parseMap(Map.of("llm.provider", "psychic")).withFallback(s), d, b, c, clk);
+        ChatCommandTest.Run r = chat(bad, BOOKING, westbury());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("vocadent: post-call settings: llm.provider: 'psychic' is not one of auto, openai, azure, offline");
+        assertThat(dir.resolve("outbox")).doesNotExist();
+        assertThat(callsRecorded()).isEqualTo(before);
+
+        ChatPostCall.Opener badWait = (s, d, b, c, clk) -> ChatPostCall.opener(name -> null).open(
+                com.typesafe.config.ConfigFactory.parseMap(Map.of("postcall.chat-wait", "soon")).withFallback(s), d, b, c, clk);
+        ChatCommandTest.Run r2 = chat(badWait, BOOKING, westbury());
+        assertThat(r2.exit()).isEqualTo(2);
+        assertThat(r2.err()).startsWith("vocadent: post-call settings: ").contains("chat-wait");
     }
 }
