@@ -8,7 +8,13 @@ import dev.vocadent.agent.testing.ScriptedBrain;
 import dev.vocadent.backend.EmbeddedBackend;
 import dev.vocadent.core.demo.DemoClinics;
 import dev.vocadent.core.json.Json;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.vocadent.app.wiring.PostCallWiring;
+import dev.vocadent.core.settings.Settings;
 import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -183,6 +189,21 @@ class ChatPostCallTest {
         OutboxCommandTest.Run list = OutboxCommandTest.run("outbox", "--outbox-dir", dir.resolve("outbox").toString());
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("1 pending, 0 parked").containsPattern("pending +chat-[^ ]+\\.slack +slack +westbury +1 ");
+
+        // the next process that starts post-call over the same data delivers it once Slack is back
+        slackStatus = 200;
+        Config settings = ConfigFactory.parseMap(Map.of("data-dir", dir.toString(), "postcall.poll-interval", "50ms"))
+                .withFallback(Settings.load()).resolve();
+        try (PostCallWiring next = PostCallWiring.open(settings, null, Map.of("VOCADENT_SLACK_WEBHOOK_WESTBURY", slackUrl())::get,
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(1)))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!next.postCall().journal().pending().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(next.postCall().journal().pending()).isEmpty();
+        }
+        assertThat(slackBodies).hasSize(1);
+        assertThat(Json.mapper().readTree(slackBodies.getFirst()).get("blocks").isArray()).isTrue();
     }
 
     @Test

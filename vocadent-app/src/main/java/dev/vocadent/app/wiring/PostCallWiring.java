@@ -169,6 +169,12 @@ public final class PostCallWiring implements AutoCloseable {
         return postCall;
     }
 
+    /** Closes this on JVM shutdown (SIGTERM, Ctrl-C, normal exit) for long-running channels; returns this. */
+    public PostCallWiring closeOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("postcall-shutdown").unstarted(this::close));
+        return this;
+    }
+
     /** Stops the sender (undelivered items stay in the journal) and the LLM analyser's client. */
     @Override
     public void close() {
