@@ -57,6 +57,8 @@ final class ChatCommand implements Callable<Integer> {
     private final PrintStream out;
     private final Clock clock;
     private final Path dataDir;
+    /** Post-call processing of the chat call (tests replace it). */
+    ChatPostCall.Opener postCall = ChatPostCall::open;
 
     ChatCommand() {
         this(null, System.in, System.out, Clock.systemUTC(), null);
@@ -151,6 +153,7 @@ final class ChatCommand implements Callable<Integer> {
             out.println(config.customer().name() + " (" + config.customerId() + "): you are the caller. "
                     + "One line per turn; end of input (Ctrl-D) hangs up.");
         }
+        ChatPostCall post = postCall.open(settings, dataDir, backend, config.customerId(), clock);
         session.start();
         boolean echo = System.console() == null;
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -184,6 +187,7 @@ final class ChatCommand implements Callable<Integer> {
             }
         }
         session.ended().join();
+        post.finish(session, json, out);
         out.flush();
         return 0;
     }

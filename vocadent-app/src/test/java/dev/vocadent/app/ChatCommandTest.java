@@ -71,6 +71,9 @@ class ChatCommandTest {
         StringWriter err = new StringWriter();
         ChatCommand cmd = new ChatCommand(brains, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), CLOCK, dir);
+        // post-call of these chats stays in the test's folders and sees no Slack webhook
+        cmd.postCall = (s, d, b, c, clk) -> ChatPostCall.opener(name -> null)
+                .open(s, d != null ? d : data.resolve("postcall"), b, c, clk);
         int exit = new CommandLine(cmd).setExecutionExceptionHandler(new UserErrorHandler())
                 .setErr(new PrintWriter(err, true)).execute(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
@@ -103,7 +106,7 @@ class ChatCommandTest {
                 "agent", "listening",
                 "tool", "tool", "tool", "tool", "agent", "listening",
                 "tool", "tool", "tool", "outcome", "agent", "listening",
-                "tool", "agent", "end");
+                "tool", "agent", "end", "postcall");
         assertThat(lines.getFirst().get("text").asText()).isEqualTo(DemoClinics.westbury().greeting());
         JsonNode book = lines.get(10);
         assertThat(book.get("name").asText()).isEqualTo("book_appointment");
@@ -111,7 +114,7 @@ class ChatCommandTest {
         assertThat(book.at("/result/ok").asBoolean()).isTrue();
         assertThat(lines.get(2).at("/args/consultation_type").asText()).isEqualTo("check up");
         assertThat(lines.get(11).get("outcome").asText()).isEqualTo("booked");
-        JsonNode end = lines.getLast();
+        JsonNode end = lines.get(lines.size() - 2);
         assertThat(end.get("outcome").asText()).isEqualTo("booked");
         assertThat(end.at("/state/name").asText()).isEqualTo("Jane Smith");
         assertThat(end.at("/state/patient_phone").asText()).isEqualTo("+447700900123");
@@ -151,9 +154,11 @@ class ChatCommandTest {
                 "--backend-url", backend.baseUrl().toString(), "--token", DemoClinics.WESTBURY_TOKEN);
         assertThat(r.exit()).isZero();
         List<JsonNode> lines = r.json();
-        assertThat(lines).extracting(l -> l.get("type").asText()).containsExactly("agent", "listening", "outcome", "end");
-        assertThat(lines.getLast().get("outcome").asText()).isEqualTo("hung_up");
-        assertThat(lines.getLast().get("booking_id").isNull()).isTrue();
+        assertThat(lines).extracting(l -> l.get("type").asText()).containsExactly("agent", "listening", "outcome", "end",
+                "postcall");
+        JsonNode end = lines.get(3);
+        assertThat(end.get("outcome").asText()).isEqualTo("hung_up");
+        assertThat(end.get("booking_id").isNull()).isTrue();
     }
 
     @Test
