@@ -7,7 +7,7 @@ public final class Await {
     private Await() {}
 
     public static void until(BooleanSupplier condition, String what) {
-        within(10_000, condition, what);
+        within(30_000, condition, what);
     }
 
     public static void within(long millis, BooleanSupplier condition, String what) {
