@@ -22,10 +22,24 @@ class ExpectationGuessTest {
     }
 
     @Test
-    void statementsOpenQuestionsAndEitherOrQuestionsAreFree() {
+    void eitherOrQuestionsAreAChoiceOfTheirOptions() {
+        assertThat(ExpectationGuess.from("Would you prefer morning or afternoon?"))
+                .isEqualTo(ExpectedAnswer.of(Kind.CHOICE, "morning", "afternoon"));
+        assertThat(ExpectationGuess.from("There's nothing free on Sunday. Would you like to try another day, or shall I ask the team to call you back?"))
+                .isEqualTo(ExpectedAnswer.of(Kind.CHOICE, "try another day", "shall i ask the team to call you back"));
+    }
+
+    @Test
+    void whichAfterAListOfOptionsIsAChoiceOfThem() {
+        assertThat(ExpectationGuess.from("I have Monday at 9:30am, Monday at 10am or Tuesday at 2pm. Which would you like?"))
+                .isEqualTo(ExpectedAnswer.of(Kind.CHOICE, "monday at 9:30am", "monday at 10am", "tuesday at 2pm"));
+        assertThat(ExpectationGuess.from("Which dentist would you like?")).isEqualTo(ExpectedAnswer.of(Kind.CHOICE));
+    }
+
+    @Test
+    void statementsAndOpenQuestionsAreFree() {
         assertThat(ExpectationGuess.from("Your appointment is booked for Tuesday.")).isEqualTo(ExpectedAnswer.FREE);
         assertThat(kind("How can I help you today?")).isEqualTo(Kind.FREE);
-        assertThat(kind("Would you prefer morning or afternoon?")).isEqualTo(Kind.FREE);
         // an earlier question in the same turn does not count, only the last one
         assertThat(kind("Was that your date of birth? Sorry, what would you like to book?")).isEqualTo(Kind.FREE);
         assertThat(kind(null)).isEqualTo(Kind.FREE);
