@@ -2,6 +2,7 @@ package dev.vocadent.app;
 
 import com.typesafe.config.Config;
 import dev.vocadent.agent.brain.Brain;
+import dev.vocadent.providers.local.brain.OfflineBrain;
 import java.util.List;
 
 /**
@@ -22,6 +23,9 @@ interface BrainFactory {
     BrainFactory DEFAULT = (name, settings) -> {
         if (!NAMES.contains(name)) {
             throw new UserError("unknown brain '" + name + "' (use one of: " + String.join(", ", NAMES) + ")");
+        }
+        if (name.equals("offline")) {
+            return new OfflineBrain();
         }
         throw new UserError("the " + name + " brain is not part of this build yet");
     };
