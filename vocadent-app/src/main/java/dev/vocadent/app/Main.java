@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ConfigCommand.class,
             ChatCommand.class,
+            CallCommand.class,
             EvalCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -99,7 +99,7 @@ final class TurnTimings {
 
     private void closeTurn(long out) {
         open = false;
-        TurnLatency t = new TurnLatency(span(eos, fin), span(fin, token), span(token, audio), span(eos, out));
+        TurnLatency t = new TurnLatency(eos >= 0 && fin >= 0 ? Math.max(0, fin - eos) : null, /* STT may finalise before VAD ends */ span(fin, token), span(token, audio), span(eos, out));
         eos = -1;
         fin = -1;
         done.add(t);

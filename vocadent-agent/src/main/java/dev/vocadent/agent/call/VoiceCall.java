@@ -73,6 +73,7 @@ public final class VoiceCall implements AutoCloseable {
     private final TurnTimings timings;
     private final long fillerDelayMillis;
     private final CompletableFuture<CallOutcome> finished = new CompletableFuture<>();
+    private final Consumer<String> callerTurns;
 
     private Vad.Stream vadStream;
     private volatile SpeechToText.Stream sttStream;
@@ -94,6 +95,7 @@ public final class VoiceCall implements AutoCloseable {
         this.stt = Objects.requireNonNull(b.stt, "stt");
         this.inputRate = b.inputRate;
         this.fillerDelayMillis = b.fillerDelay.toMillis();
+        this.callerTurns = b.callerTurns;
         TurnOptions turn = b.turnOptions;
         this.firstWords = new FirstWordsBuffer(inputRate, b.firstWordsMillis);
         this.endOfTurn = new EndOfTurnDetector(turn, clock, this::turnEnded);
@@ -332,6 +334,7 @@ public final class VoiceCall implements AutoCloseable {
         fillerSaid = false;
         lastProgress = clock.millis();
         idle.agentSpeaking(true); // the agent holds the turn until its answer has played
+        callerTurns.accept(transcript);
         session.callerSaid(transcript);
     }
 
@@ -481,6 +484,7 @@ public final class VoiceCall implements AutoCloseable {
         private MeterRegistry registry = Metrics.globalRegistry;
         private Duration fillerDelay = Duration.ofMillis(700);
         private Consumer<TurnLatency> latencySink = t -> {};
+        private Consumer<String> callerTurns = t -> {};
 
         private Builder(CallSession.Builder sessionBuilder) {
             this.sessionBuilder = Objects.requireNonNull(sessionBuilder, "session builder");
@@ -534,6 +538,9 @@ public final class VoiceCall implements AutoCloseable {
 
         /** Receives each turn's latency as soon as it is complete (on an internal thread; must not block). */
         public Builder onTurnLatency(Consumer<TurnLatency> sink) { this.latencySink = Objects.requireNonNull(sink); return this; }
+
+        /** Receives each recognised caller turn as it goes to the session (must not block). */
+        public Builder onCallerTurn(Consumer<String> c) { this.callerTurns = Objects.requireNonNull(c); return this; }
 
         /** Voice settings from the {@code vocadent.voice} block (turn, playout, first-words buffer). */
         public Builder settings(com.typesafe.config.Config voice) {
