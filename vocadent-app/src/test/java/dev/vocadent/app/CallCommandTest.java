@@ -60,7 +60,6 @@ class CallCommandTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("offline recognition of the caller's name line is not reliable yet")
     void aSpokenCallBooksAnAppointmentAtWestbury(@TempDir Path dir) throws Exception {
         Path script = Path.of("..", "examples", "call-westbury-booking.txt");
         Path rec = dir.resolve("rec");
