@@ -25,10 +25,12 @@ public final class WsClient {
     }
 
     private final WebSocket ws;
+    private final Listener listener;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
-    private WsClient(WebSocket ws) {
+    private WsClient(WebSocket ws, Listener listener) {
         this.ws = ws;
+        this.listener = listener;
     }
 
     /** Opens a connection; fails with the handshake's error (e.g. {@link java.net.http.WebSocketHandshakeException}). */
@@ -36,17 +38,25 @@ public final class WsClient {
                                                       Duration timeout, Handler handler) {
         WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(timeout);
         headers.forEach(b::header);
-        return b.buildAsync(uri, new Listener(handler)).thenApply(WsClient::new);
+        Listener l = new Listener(handler);
+        return b.buildAsync(uri, l).thenApply(w -> new WsClient(w, l));
     }
 
     public synchronized CompletableFuture<?> sendText(String text) {
-        tail = tail.handle((v, e) -> null).thenCompose(v -> ws.sendText(text, true));
+        tail = tail.handle((v, e) -> null).thenCompose(v -> ws.sendText(text, true)).whenComplete(this::sent);
         return tail;
     }
 
     public synchronized CompletableFuture<?> sendBinary(ByteBuffer data) {
-        tail = tail.handle((v, e) -> null).thenCompose(v -> ws.sendBinary(data, true));
+        tail = tail.handle((v, e) -> null).thenCompose(v -> ws.sendBinary(data, true)).whenComplete(this::sent);
         return tail;
+    }
+
+    /** A failed send means the connection is gone, even if the peer's close was never seen. */
+    private void sent(Object ignored, Throwable error) {
+        if (error != null) {
+            listener.report(1006, "send failed: " + error.getMessage());
+        }
     }
 
     /** Sends a close frame after pending sends. */
@@ -66,6 +76,14 @@ public final class WsClient {
     private static final class Listener implements WebSocket.Listener {
         private final Handler handler;
         private final StringBuilder partial = new StringBuilder();
+        private final java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+
+        /** Tells the handler once that the connection ended, whichever way that was noticed. */
+        void report(int code, String reason) {
+            if (reported.compareAndSet(false, true)) {
+                handler.closed(code, reason);
+            }
+        }
 
         Listener(Handler handler) {
             this.handler = handler;
@@ -92,14 +110,14 @@ public final class WsClient {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             LoggerFactory.getLogger(WsClient.class).debug("closed by peer: {} {}", statusCode, reason);
-            handler.closed(statusCode, reason);
+            report(statusCode, reason);
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             LoggerFactory.getLogger(WsClient.class).debug("connection error: {}", error.toString());
-            handler.closed(1006, String.valueOf(error.getMessage()));
+            report(1006, String.valueOf(error.getMessage()));
         }
     }
 }

@@ -48,7 +48,7 @@ final class DeepgramStream implements SpeechToText.Stream {
     }
 
     private synchronized void connect() {
-        if (closing || dead) {
+        if (closing || dead || conn != null) { // conn set: a keyterm switch already reconnected
             return;
         }
         Connection c = new Connection();
@@ -87,7 +87,7 @@ final class DeepgramStream implements SpeechToText.Stream {
             backlogBytes = 0;
             return;
         }
-        if (c != current || closing) {
+        if (c != current || closing || conn != null) {
             ws.abort();
             return;
         }
@@ -200,7 +200,7 @@ final class DeepgramStream implements SpeechToText.Stream {
             return;
         }
         expectedTerms = terms;
-        if (conn != null && !closing && !dead) {
+        if (!closing && !dead) { // also while the first connection is still opening: its URI has the old terms
             pending = new Connection();
             open(pending);
         }

@@ -86,7 +86,7 @@ class DeepgramSttTest {
     }
 
     static void await(BooleanSupplier cond) throws InterruptedException {
-        for (int i = 0; i < 500 && !cond.getAsBoolean(); i++) {
+        for (int i = 0; i < 1500 && !cond.getAsBoolean(); i++) {
             Thread.sleep(10);
         }
         assertThat(cond.getAsBoolean()).as("condition reached in time").isTrue();
@@ -181,6 +181,7 @@ class DeepgramSttTest {
         SpeechToText.Stream s = stt.stream(new SpeechToText.Options(8000, "en-GB", List.of("Doctor Okafor")), ev);
         await(() -> server.connections.get() == 1);
         audio(s, 1000);
+        await(() -> server.bytesPerConnection.get(0).get() == 16000); // the first connection is up and used
         s.expect(ExpectedAnswer.of(ExpectedAnswer.Kind.CHOICE, "Tuesday at 9:30"));
         s.expect(ExpectedAnswer.of(ExpectedAnswer.Kind.CHOICE, "Tuesday at 9:30")); // same phrases: no new connection
         await(() -> server.connections.get() == 2);
@@ -194,6 +195,29 @@ class DeepgramSttTest {
         Thread.sleep(200);
         assertThat(ev.errors).isEmpty();
         assertThat(server.connections.get()).isEqualTo(2);
+        s.close();
+    }
+
+    @Test
+    void expectedPhrasesGivenWhileTheFirstConnectionOpensAreNotLost() throws Exception {
+        start(KEY, KEY);
+        server.bytesPerStep = 1_000_000;
+        Events ev = new Events();
+        SpeechToText.Stream s = stt.stream(new SpeechToText.Options(8000, "en-GB", List.of()), ev);
+        s.expect(ExpectedAnswer.of(ExpectedAnswer.Kind.CHOICE, "Tuesday at 9:30"));
+        audio(s, 1000);
+        await(() -> server.queries.stream().anyMatch(q -> q.contains("keyterm=Tuesday%20at%209%3A30")));
+        Thread.sleep(300);
+        audio(s, 1000);
+        await(() -> server.totalBytes() == 32000); // nothing lost, nothing sent twice, whichever opened first
+        int withTerms = -1;
+        for (int i = 0; i < server.queries.size(); i++) {
+            if (server.queries.get(i).contains("keyterm=Tuesday%20at%209%3A30")) {
+                withTerms = i;
+            }
+        }
+        assertThat(server.bytesPerConnection.get(withTerms).get()).as("audio after the switch").isGreaterThanOrEqualTo(16000);
+        assertThat(ev.errors).isEmpty();
         s.close();
     }
 

@@ -11,9 +11,11 @@ import java.time.Duration;
  * @param defaultVoiceId voice for clinics without a voice block
  * @param defaultModel   model for clinics without one, e.g. eleven_flash_v2_5
  * @param connectTimeout WebSocket handshake timeout
+ * @param responseTimeout longest silence from the server while text waits to be voiced; then the turn
+ *                        fails over (a connection can die without the client noticing)
  */
 public record ElevenLabsOptions(String apiKey, URI baseUrl, String defaultVoiceId, String defaultModel,
-                                Duration connectTimeout) {
+                                Duration connectTimeout, Duration responseTimeout) {
     public static final URI DEFAULT_URL = URI.create("wss://api.elevenlabs.io");
 
     public ElevenLabsOptions {
@@ -29,14 +31,22 @@ public record ElevenLabsOptions(String apiKey, URI baseUrl, String defaultVoiceI
         if (defaultModel == null || !defaultModel.matches("[a-z0-9_.-]{1,64}")) {
             throw new IllegalArgumentException("voice.elevenlabs.default-model is not a model id: " + defaultModel);
         }
+        if (responseTimeout == null || responseTimeout.toMillis() < 100) {
+            throw new IllegalArgumentException("voice.elevenlabs.response-timeout-ms must be at least 100");
+        }
     }
 
     public static ElevenLabsOptions defaults(String apiKey) {
-        return new ElevenLabsOptions(apiKey, DEFAULT_URL, "21m00Tcm4TlvDq8ikWAM", "eleven_flash_v2_5", Duration.ofSeconds(5));
+        return new ElevenLabsOptions(apiKey, DEFAULT_URL, "21m00Tcm4TlvDq8ikWAM", "eleven_flash_v2_5", Duration.ofSeconds(5),
+                Duration.ofSeconds(5));
     }
 
     public ElevenLabsOptions withUrl(URI u) {
-        return new ElevenLabsOptions(apiKey, u, defaultVoiceId, defaultModel, connectTimeout);
+        return new ElevenLabsOptions(apiKey, u, defaultVoiceId, defaultModel, connectTimeout, responseTimeout);
+    }
+
+    public ElevenLabsOptions withResponseTimeout(Duration t) {
+        return new ElevenLabsOptions(apiKey, baseUrl, defaultVoiceId, defaultModel, connectTimeout, t);
     }
 
     @Override
@@ -49,6 +59,6 @@ public record ElevenLabsOptions(String apiKey, URI baseUrl, String defaultVoiceI
     public static ElevenLabsOptions from(com.typesafe.config.Config el) {
         return new ElevenLabsOptions(el.hasPath("api-key") ? el.getString("api-key") : null, URI.create(el.getString("url")),
                 el.getString("default-voice-id"), el.getString("default-model"),
-                Duration.ofMillis(el.getLong("connect-timeout-ms")));
+                Duration.ofMillis(el.getLong("connect-timeout-ms")), Duration.ofMillis(el.getLong("response-timeout-ms")));
     }
 }

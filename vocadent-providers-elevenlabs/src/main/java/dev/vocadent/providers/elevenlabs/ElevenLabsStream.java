@@ -32,6 +32,8 @@ final class ElevenLabsStream implements TextToSpeech.Stream, WsClient.Handler {
     private boolean ended;
     private boolean finished;
     private volatile boolean cancelled;
+    private volatile long lastProgress = System.nanoTime();
+    private final java.util.concurrent.ScheduledFuture<?> watchdog;
     private short[] pcm = new short[4096];
     private short[] out = new short[8192];
 
@@ -50,6 +52,8 @@ final class ElevenLabsStream implements TextToSpeech.Stream, WsClient.Handler {
         first.putObject("voice_settings").put("stability", s.stability()).put("similarity_boost", s.similarityBoost())
                 .put("speed", s.speed()).put("use_speaker_boost", s.useSpeakerBoost());
         queued.add(first.toString());
+        long every = Math.max(50, o.responseTimeout().toMillis() / 4);
+        this.watchdog = owner.timers.scheduleAtFixedRate(this::watch, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         WsClient.connect(owner.http(), owner.uri(voiceId, model, format), Map.of("xi-api-key", o.apiKey()),
                 o.connectTimeout(), this).whenComplete((c, err) -> {
                     if (err == null) {
@@ -64,6 +68,22 @@ final class ElevenLabsStream implements TextToSpeech.Stream, WsClient.Handler {
                         fail("connect failed: " + why);
                     }
                 });
+    }
+
+    /** Fails the turn if the server has gone quiet while text waits to be voiced. */
+    private void watch() {
+        boolean waiting;
+        synchronized (this) {
+            if (cancelled || finished) {
+                watchdog.cancel(false);
+                return;
+            }
+            waiting = !texts.isEmpty() || ended;
+        }
+        long quiet = (System.nanoTime() - lastProgress) / 1_000_000;
+        if (waiting && quiet > owner.options().responseTimeout().toMillis()) {
+            fail("no response for " + quiet + " ms");
+        }
     }
 
     private synchronized void opened(WsClient c) {
@@ -92,6 +112,9 @@ final class ElevenLabsStream implements TextToSpeech.Stream, WsClient.Handler {
         synchronized (this) {
             if (cancelled || ended) {
                 return;
+            }
+            if (texts.isEmpty()) {
+                lastProgress = System.nanoTime(); // the wait for this text starts now
             }
             texts.add(text);
             sentChars += visible(text);
@@ -127,6 +150,7 @@ final class ElevenLabsStream implements TextToSpeech.Stream, WsClient.Handler {
 
     @Override
     public void text(String message) {
+        lastProgress = System.nanoTime();
         JsonNode m;
         try {
             m = Json.mapper().readTree(message);
@@ -222,6 +246,7 @@ final class ElevenLabsStream implements TextToSpeech.Stream, WsClient.Handler {
             }
             finished = true;
         }
+        watchdog.cancel(false);
         WsClient c = ws;
         if (c != null) {
             c.abort();

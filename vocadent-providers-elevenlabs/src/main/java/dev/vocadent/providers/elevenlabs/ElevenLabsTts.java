@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * ElevenLabs streaming TTS over the WebSocket {@code stream-input} API: one connection per agent
@@ -16,10 +18,17 @@ import java.nio.charset.StandardCharsets;
 public final class ElevenLabsTts implements TextToSpeech {
     private final ElevenLabsOptions options;
     private final HttpClient http;
+    final ScheduledExecutorService timers;
 
     public ElevenLabsTts(ElevenLabsOptions options) {
         this.options = options;
         this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("elevenlabs-timer").daemon().unstarted(r));
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
     }
 
     @Override

@@ -27,7 +27,7 @@ class ElevenLabsTtsTest {
     }
 
     ElevenLabsTts tts(String key) {
-        return new ElevenLabsTts(ElevenLabsOptions.defaults(key).withUrl(server.url()));
+        return new ElevenLabsTts(ElevenLabsOptions.defaults(key).withUrl(server.url()).withResponseTimeout(Duration.ofSeconds(2)));
     }
 
     static int samples(String text, int rate) {
@@ -115,11 +115,30 @@ class ElevenLabsTtsTest {
         s.pushText("Dr. Okafor is free at 2:30 on Tuesday.");
         s.pushText("Shall I book it?");
         s.endInput();
-        assertThat(r.await()).isTrue();
+        boolean finished = r.await();
+        if (!finished) {
+            for (var e : Thread.getAllStackTraces().entrySet()) {
+                System.out.println("THREAD " + e.getKey() + " " + java.util.Arrays.toString(e.getValue()));
+            }
+            System.out.println("voiced " + r.voiced + " samples " + r.samples() + " switches " + tts.switches());
+        }
+        assertThat(finished).isTrue();
         assertThat(r.error).isNull();
         assertThat(r.done).isTrue();
         assertThat(r.voiced).containsExactly("Thanks for calling.", "Dr. Okafor is free at 2:30 on Tuesday.", "Shall I book it?");
         assertThat(tts.switches()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerThatGoesQuietFailsTheTurnAfterTheResponseTimeout() throws Exception {
+        server.dropMidText = 0;
+        server.silentDrop = true; // half the audio, then nothing at all: the socket stays open
+        TtsRecorder r = new TtsRecorder();
+        TextToSpeech.Stream s = tts(KEY).stream(null, 16000, r);
+        s.pushText("Hello there, how can I help?");
+        assertThat(r.await()).isTrue();
+        assertThat(r.error.getMessage()).contains("no response for");
+        assertThat(r.samples()).isPositive();
     }
 
     @Test
@@ -137,7 +156,8 @@ class ElevenLabsTtsTest {
     void refusesBadSettings() {
         assertThatThrownBy(() -> ElevenLabsOptions.defaults("")).hasMessageContaining("ELEVENLABS_API_KEY");
         assertThatThrownBy(() -> ElevenLabsOptions.defaults("k").withUrl(URI.create("https://x"))).hasMessageContaining("ws://");
-        assertThatThrownBy(() -> new ElevenLabsOptions("k", ElevenLabsOptions.DEFAULT_URL, "bad id!", "m", Duration.ZERO))
+        assertThatThrownBy(() -> new ElevenLabsOptions("k", ElevenLabsOptions.DEFAULT_URL, "bad id!", "m", Duration.ZERO,
+                Duration.ofSeconds(1)))
                 .hasMessageContaining("default-voice-id");
         assertThat(ElevenLabsOptions.defaults("sk-secret").toString()).doesNotContain("sk-secret");
     }

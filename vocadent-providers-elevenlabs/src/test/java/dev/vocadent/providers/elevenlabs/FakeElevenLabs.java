@@ -29,6 +29,7 @@ final class FakeElevenLabs implements AutoCloseable {
     final AtomicInteger textsAnswered = new AtomicInteger();
     volatile int dropMidText = -1;      // index of the text whose audio stops half-way with a dropped connection
     volatile boolean errorOnFirstText;
+    volatile boolean silentDrop;        // with dropMidText: stop answering but keep the socket open
 
     FakeElevenLabs(String key) {
         app = Javalin.create();
@@ -70,7 +71,9 @@ final class FakeElevenLabs implements AutoCloseable {
         int half = chars.length() / 2;
         send(ctx, format, rate, chars.substring(0, half), index * 1000);
         if (index == dropMidText) {
-            ctx.session.disconnect();
+            if (!silentDrop) {
+                ctx.session.disconnect();
+            }
             return;
         }
         send(ctx, format, rate, chars.substring(half), index * 1000 + half);
