@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
         subcommands = {
             ConfigCommand.class,
             SipCommand.class,
+            ChatCommand.class,
+            OutboxCommand.class,
+            EvalCommand.class,
+            BackendCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

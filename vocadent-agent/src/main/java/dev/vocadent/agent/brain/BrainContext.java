@@ -19,4 +19,10 @@ public interface BrainContext {
     String systemPrompt();
 
     Clock clock();
+
+    /**
+     * A fallback brain tells the session it switched brains (from → to, reason), so listeners learn of it.
+     * Default: nothing.
+     */
+    default void brainSwitched(String from, String to, String reason) {}
 }

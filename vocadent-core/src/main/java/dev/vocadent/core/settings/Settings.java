@@ -7,7 +7,6 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Vocadent's settings: {@code reference.conf} (repository root, packaged in vocadent-core) holds
@@ -15,7 +14,9 @@ import java.util.Set;
  * ({@code VOCADENT_DB_URL} …); an optional file named by {@code VOCADENT_CONFIG} overrides both.
  */
 public final class Settings {
-    private static final Set<String> SECRET_WORDS = Set.of("password", "token", "secret", "key", "webhook", "connection-string", "sas");
+    /** A setting is secret when its last word names one ("admin-token", "api-key", "password"); "max-tokens" and "key-prefix" are not. */
+    private static final java.util.regex.Pattern SECRET_LEAF = java.util.regex.Pattern.compile(
+            "(^|.*-)(password|token|secret|key|webhook|connection-string|sas|credential)$");
 
     private Settings() {}
 
@@ -49,6 +50,7 @@ public final class Settings {
 
     static boolean isSecret(String path) {
         String leaf = path.substring(path.lastIndexOf('.') + 1);
-        return SECRET_WORDS.stream().anyMatch(leaf::contains) || path.endsWith("db.url");
+        return SECRET_LEAF.matcher(leaf).matches() || leaf.endsWith("-webhook-url")
+                || path.endsWith("db.url") || path.endsWith("redis.url");
     }
 }

@@ -1,5 +1,6 @@
 package dev.vocadent.core.state;
 
+import dev.vocadent.core.api.AvailabilityRequest;
 import dev.vocadent.core.api.BookingType;
 import dev.vocadent.core.api.PatientType;
 import dev.vocadent.core.api.Relationship;
@@ -8,6 +9,8 @@ import dev.vocadent.core.api.Slot;
 import dev.vocadent.core.config.ClinicConfig;
 import dev.vocadent.core.outcome.CallOutcome;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -42,6 +45,8 @@ public final class CallState {
     private List<Slot> lastOfferedSlots = List.of();
     private String bookingId;
     private String patientId;
+    private AvailabilityRequest lastAvailabilityQuery;
+    private final List<TranscriptEntry> transcript = new ArrayList<>();
 
     /**
      * @param sessionId   unique call id
@@ -98,6 +103,20 @@ public final class CallState {
     public void bookingId(String v) { bookingId = v; }
     public String patientId() { return patientId; }
     public void patientId(String v) { patientId = v; }
+
+    /** The last availability search the agent ran (re-run after a slot was taken), null before the first. */
+    public AvailabilityRequest lastAvailabilityQuery() { return lastAvailabilityQuery; }
+    public void lastAvailabilityQuery(AvailabilityRequest v) { lastAvailabilityQuery = v; }
+
+    /** The transcript so far, oldest first (read-only view; the session appends to it). */
+    public List<TranscriptEntry> transcript() { return Collections.unmodifiableList(transcript); }
+    public void addTranscript(TranscriptEntry entry) { transcript.add(entry); }
+    /** Replaces an entry (barge-in truncation of an agent turn); an empty agent text removes the entry. */
+    public void replaceTranscript(int index, TranscriptEntry entry) { transcript.set(index, entry); }
+    public void removeTranscript(int index) { transcript.remove(index); }
+
+    /** The fields as an immutable record (for JSON output and other threads). */
+    public CallStateView view() { return CallStateView.of(this); }
 
     /** The outcome so far (null = nothing recorded yet). */
     public CallOutcome callOutcome() { return callOutcome; }

@@ -20,4 +20,14 @@ class SettingsTest {
         String dump = Settings.dump(c);
         assertThat(dump).doesNotContain("s3cr3t-value").doesNotContain("pw-123").contains("<redacted>");
     }
+
+    @Test
+    void secretsAreRecognisedByTheirLastWordOnly() {
+        org.assertj.core.api.Assertions.assertThat(Settings.isSecret("backend.admin-token")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(Settings.isSecret("llm.openai.api-key")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(Settings.isSecret("db.password")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(Settings.isSecret("llm.max-tokens")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(Settings.isSecret("llm.first-token-timeout")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(Settings.isSecret("cache.redis.key-prefix")).isFalse();
+    }
 }

@@ -1,0 +1,99 @@
+package dev.vocadent.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vocadent.agent.brain.Brain;
+import dev.vocadent.providers.local.brain.OfflineBrain;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code vocadent eval}: scenarios through the offline brain, the real session and tools, and the in-process demo backend. */
+class EvalCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(Function<String, Brain> brains, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        EvalCommand cmd = new EvalCommand(brains, new PrintStream(out, true, StandardCharsets.UTF_8));
+        int exit = new CommandLine(cmd).setExecutionExceptionHandler(new UserErrorHandler())
+                .setErr(new PrintWriter(err, true)).execute(args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
+    @Test
+    void runsScenariosAgainstTheDemoBackendAndPrintsATableAndTheRate() throws Exception {
+        Files.writeString(dir.resolve("a-book.scenario"), """
+                name: books a check-up on the demo backend
+                clinic: westbury
+                caller: I'd like an NHS check-up with anyone tomorrow morning
+                caller: the first one
+                caller: Jon Smith
+                caller: 5th May 1980
+                caller: 07700 900123
+                caller: yes
+                caller: no thanks
+                expect outcome: booked
+                expect booking: consultation=check-up booking_type=nhs day=2026-03-03 part=morning
+                expect ended: completed
+                """);
+        Files.writeString(dir.resolve("b-wrong.scenario"), """
+                name: an expectation that cannot hold
+                clinic: dental2
+                caller: what are your opening hours
+                expect outcome: booked
+                """);
+        Files.writeString(dir.resolve("notes.txt"), "not a scenario");
+        Run r = run(name -> new OfflineBrain(), dir.toString(), "--verbose");
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("books a check-up on the demo backend\\s+westbury\\s+PASS")
+                .containsPattern("an expectation that cannot hold\\s+dental2\\s+FAIL")
+                .contains("line 4 expect outcome: outcome is enquiry_only")
+                .contains("1/2 passed (50.0%)")
+                .contains("--- an expectation that cannot hold")
+                .contains("caller: what are your opening hours");
+    }
+
+    @Test
+    void aMissingDirectoryIsAOneLineUserError() {
+        Run r = run(name -> new OfflineBrain(), dir.resolve("nope").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("bad scenario: not a directory");
+    }
+
+    @Test
+    void aMalformedScenarioIsNamedWithItsLine() throws Exception {
+        Files.writeString(dir.resolve("bad.scenario"), "clinic: westbury\ncaller hello\n");
+        Run r = run(name -> new OfflineBrain(), dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("bad:2: expected 'key: value'");
+    }
+
+    @Test
+    void anUnknownClinicOrBrainIsRefusedBeforeAnythingRuns() throws Exception {
+        Files.writeString(dir.resolve("x.scenario"), "clinic: elsewhere\ncaller: hi\nexpect outcome: none\n");
+        assertThat(run(name -> new OfflineBrain(), dir.toString()).err()).contains("unknown clinic 'elsewhere'");
+        assertThat(run(name -> new OfflineBrain(), dir.toString(), "--brain", "magic").err()).contains("unknown brain 'magic'");
+    }
+
+    @Test
+    void anEmptyDirectoryIsAUserError() {
+        assertThat(run(name -> new OfflineBrain(), dir.toString()).err()).contains("no *.scenario files in");
+    }
+
+    @Test
+    void theDefaultBrainFactoryMakesTheOfflineBrain() {
+        assertThat(BrainFactory.DEFAULT.create("offline", null).name()).isEqualTo("offline");
+    }
+}
