@@ -6,13 +6,16 @@ import dev.vocadent.core.demo.DemoClinics;
 import dev.vocadent.core.settings.Settings;
 import dev.vocadent.telephony.ClinicLookup;
 import dev.vocadent.telephony.ToneEchoHandler;
-import dev.vocadent.telephony.routing.MapDidRouter;
+import dev.vocadent.core.cache.ClinicDirectory;
+import dev.vocadent.core.tenant.TenantRouter;
+import dev.vocadent.telephony.routing.DidRouter;
 import dev.vocadent.telephony.rtp.RtpPortAllocator;
 import dev.vocadent.telephony.sip.SipServer;
 import dev.vocadent.telephony.sip.SipServerConfig;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,8 +44,10 @@ final class SipCommand implements Runnable {
         SipServerConfig config = config(sip);
         Map<String, ClinicConfig> clinics = DemoClinics.all().stream()
                 .collect(Collectors.toMap(ClinicConfig::customerId, Function.identity()));
-        ClinicLookup lookup = id -> CompletableFuture.completedFuture(clinics.get(id));
-        SipServer server = new SipServer(config, MapDidRouter.of(DemoClinics.all()), lookup, new ToneEchoHandler(),
+        ClinicDirectory directory = ClinicDirectory.builder(id -> Optional.ofNullable(clinics.get(id))).build();
+        TenantRouter router = TenantRouter.builder(directory).servedClinics(List.copyOf(clinics.keySet())).build();
+        router.warmUp().join();
+        SipServer server = new SipServer(config, DidRouter.of(router), ClinicLookup.of(directory), new ToneEchoHandler(),
                 Clock.systemUTC());
         if (sip.getBoolean("record")) {
             java.nio.file.Path dir = java.nio.file.Path.of(sip.getString("recordings-dir"));
@@ -59,6 +64,7 @@ final class SipCommand implements Runnable {
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            directory.close();
             stop.countDown();
         }));
         try {
