@@ -3,12 +3,8 @@ package dev.vocadent.app;
 import com.typesafe.config.Config;
 import dev.vocadent.agent.brain.Brain;
 import dev.vocadent.agent.session.CallSession;
-import dev.vocadent.backend.EmbeddedBackend;
 import dev.vocadent.core.api.BackendClient;
-import dev.vocadent.core.api.BackendException;
-import dev.vocadent.core.api.http.HttpBackendClient;
 import dev.vocadent.core.config.ClinicConfig;
-import dev.vocadent.core.demo.DemoClinics;
 import dev.vocadent.core.settings.Settings;
 import dev.vocadent.core.state.CallState;
 import dev.vocadent.core.tools.CallControl;
@@ -18,7 +14,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +35,8 @@ final class ChatCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line on stdout (see README).")
     boolean json;
 
-    @Option(names = "--brain", defaultValue = "offline", description = "offline or openai (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--brain", defaultValue = "auto",
+            description = "auto, offline or openai (default: ${DEFAULT-VALUE}: openai when an LLM key is set, else offline).")
     String brainName;
 
     @Option(names = "--backend-url", description = "A running backend, e.g. http://127.0.0.1:8080. Default: in-process demo backend.")
@@ -77,56 +73,16 @@ final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config settings = Settings.load();
-        if (!BrainFactory.NAMES.contains(brainName)) {
-            throw new UserError("unknown brain '" + brainName + "' (use one of: " + String.join(", ", BrainFactory.NAMES) + ")");
-        }
+        BrainFactory.check(brainName);
         String callerPhone = null;
         if (caller != null) {
             callerPhone = PhoneNumbers.toE164(caller).orElseThrow(() -> new UserError("--caller '" + caller
                     + "' is not a phone number"));
         }
-        if (backendUrl == null && !clinic.equals(DemoClinics.WESTBURY) && !clinic.equals(DemoClinics.DENTAL2)) {
-            throw new UserError("unknown clinic '" + clinic + "' (the demo backend has: westbury, dental2)");
-        }
-        URI url = backendUrl == null ? null : uri(backendUrl);
-        String t = token != null ? token : System.getenv("VOCADENT_BACKEND_TOKEN");
-        if (url != null && (t == null || t.isBlank())) {
-            throw new UserError("--backend-url needs the clinic's token: --token or VOCADENT_BACKEND_TOKEN");
-        }
+        URI url = ClinicBackend.check(clinic, backendUrl, token);
         Brain brain = brains != null ? brains.apply(brainName) : BrainFactory.DEFAULT.create(brainName, settings);
-        EmbeddedBackend embedded = null;
-        HttpBackendClient backend = null;
-        try {
-            if (url == null) {
-                embedded = EmbeddedBackend.startDemo(dataDir != null ? dataDir
-                        : Path.of(settings.getString("data-dir")), clock);
-                backend = HttpBackendClient.create(embedded.baseUrl(), clinic, DemoClinics.tokenOf(clinic));
-            } else {
-                backend = HttpBackendClient.create(url, clinic, t);
-            }
-            ClinicConfig config = load(backend);
-            return converse(config, backend, brain, callerPhone, settings);
-        } finally {
-            if (backend != null) {
-                backend.close();
-            }
-            if (embedded != null) {
-                embedded.close();
-            }
-        }
-    }
-
-    private ClinicConfig load(BackendClient backend) {
-        try {
-            return backend.customerConfig();
-        } catch (BackendException e) {
-            if (e.isNotFound()) {
-                throw new UserError("unknown clinic '" + clinic + "'");
-            }
-            if (e.status() == 401 || e.status() == 403) {
-                throw new UserError("the backend refused the token for clinic '" + clinic + "'");
-            }
-            throw new UserError("cannot load clinic '" + clinic + "' from the backend: " + e.getMessage(), 1);
+        try (ClinicBackend backend = ClinicBackend.open(clinic, url, token, dataDir, clock, settings)) {
+            return converse(backend.config(), backend.client(), brain, callerPhone, settings);
         }
     }
 
@@ -186,17 +142,5 @@ final class ChatCommand implements Callable<Integer> {
         session.ended().join();
         out.flush();
         return 0;
-    }
-
-    private static URI uri(String raw) {
-        try {
-            URI u = new URI(raw);
-            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || u.getHost() == null) {
-                throw new UserError("--backend-url must be an http(s) URL, got '" + raw + "'");
-            }
-            return u;
-        } catch (URISyntaxException e) {
-            throw new UserError("--backend-url must be an http(s) URL, got '" + raw + "'");
-        }
     }
 }

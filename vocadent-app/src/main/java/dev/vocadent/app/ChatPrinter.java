@@ -107,6 +107,26 @@ final class ChatPrinter implements SessionListener {
         yourTurn.release();
     }
 
+    /** One voice turn's latency ({@code call}): {@code {"type":"turn","latency":{…}}}. */
+    void latency(dev.vocadent.core.api.TurnLatency t) {
+        if (json) {
+            ObjectNode o = obj("turn");
+            o.set("latency", Json.mapper().valueToTree(t));
+            line(o);
+        } else {
+            out.println("  (turn: end of speech → first audio " + t.eosToFirstAudio() + " ms)");
+        }
+    }
+
+    /** What the recogniser heard the caller say ({@code call}). */
+    void heard(String text) {
+        if (json) {
+            line(obj("caller").put("text", text));
+        } else {
+            out.println("caller (recognised): " + text);
+        }
+    }
+
     /** The caller's line, echoed in plain mode when input is not a terminal. */
     void caller(String text) {
         if (!json) {
@@ -119,6 +139,8 @@ final class ChatPrinter implements SessionListener {
     }
 
     private void line(ObjectNode o) {
-        out.println(Json.write(o));
+        synchronized (out) {
+            out.println(Json.write(o));
+        }
     }
 }

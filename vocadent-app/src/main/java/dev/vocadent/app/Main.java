@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             SipCommand.class,
             ChatCommand.class,
             OutboxCommand.class,
+            CallCommand.class,
             EvalCommand.class,
             BackendCommand.class,
             DemoCommand.class,

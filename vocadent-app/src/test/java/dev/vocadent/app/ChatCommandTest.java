@@ -176,7 +176,7 @@ class ChatCommandTest {
     @Test
     void badOptionsAreOneLineErrors() {
         assertThat(run(null, "", null, "--clinic", "westbury", "--brain", "psychic").err())
-                .contains("unknown brain 'psychic' (use one of: offline, openai)");
+                .contains("unknown brain 'psychic' (use one of: auto, offline, openai)");
         assertThat(run(null, "", null, "--clinic", "westbury", "--backend-url", "http://127.0.0.1:1").err())
                 .contains("needs the clinic's token");
         assertThat(run(null, "", null, "--clinic", "westbury", "--backend-url", "ftp://x", "--token", "t").exit()).isEqualTo(2);
