@@ -26,6 +26,11 @@ final class TestServer implements AutoCloseable {
     final ClinicDirectory routingDirectory;
 
     TestServer(int maxCalls, long rtpTimeoutMillis, long lookupDelayMillis) throws Exception {
+        this(maxCalls, rtpTimeoutMillis, lookupDelayMillis, null);
+    }
+
+    /** @param answer the handler answering calls; null → {@link #handler} (the probe) */
+    TestServer(int maxCalls, long rtpTimeoutMillis, long lookupDelayMillis, CallHandler answer) throws Exception {
         int base = 20000 + (int) (ProcessHandle.current().pid() % 200) * 100 + (int) (Math.random() * 40) * 2;
         ports = new RtpPortAllocator(base, base + 99);
         SipServerConfig cfg = SipServerConfig.defaults("127.0.0.1", 0, ports, maxCalls).withRtpTimeout(rtpTimeoutMillis);
@@ -38,7 +43,8 @@ final class TestServer implements AutoCloseable {
         routingDirectory = ClinicDirectory.builder(id -> Optional.ofNullable(clinics.get(id))).build();
         TenantRouter router = TenantRouter.builder(routingDirectory).servedClinics(List.copyOf(clinics.keySet())).build();
         router.warmUp().get(10, TimeUnit.SECONDS);
-        server = new SipServer(cfg, DidRouter.of(router), lookup, handler, Clock.systemUTC());
+        server = new SipServer(cfg, DidRouter.of(router), lookup, answer != null ? answer : handler,
+                Clock.systemUTC());
         server.start();
     }
 
