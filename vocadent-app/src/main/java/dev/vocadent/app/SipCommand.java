@@ -6,13 +6,16 @@ import dev.vocadent.core.demo.DemoClinics;
 import dev.vocadent.core.settings.Settings;
 import dev.vocadent.telephony.ClinicLookup;
 import dev.vocadent.telephony.ToneEchoHandler;
-import dev.vocadent.telephony.routing.MapDidRouter;
+import dev.vocadent.core.cache.ClinicDirectory;
+import dev.vocadent.core.tenant.TenantRouter;
+import dev.vocadent.telephony.routing.DidRouter;
 import dev.vocadent.telephony.rtp.RtpPortAllocator;
 import dev.vocadent.telephony.sip.SipServer;
 import dev.vocadent.telephony.sip.SipServerConfig;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,15 +38,60 @@ final class SipCommand implements Runnable {
     @Option(names = "--max-calls", paramLabel = "N", description = "Calls at once; more get 503 (default: vocadent.sip.max-calls)")
     Integer maxCalls;
 
+    @Option(names = "--echo", description = "Answer with a tone, then echo the caller (checks a trunk's audio; no agent).")
+    boolean echo;
+
+    @Option(names = "--demo", description = "Agent calls use the in-process demo backend and its clinics (westbury, dental2).")
+    boolean demo;
+
+    @Option(names = "--backend-url", description = "A running backend (tokens from VOCADENT_TOKEN_<CLINIC>; clinics from vocadent.clinics).")
+    String backendUrl;
+
+    @Option(names = "--brain", defaultValue = "auto",
+            description = "auto, offline or openai (default: ${DEFAULT-VALUE}: openai when an LLM key is set, else offline).")
+    String brainName;
+
     @Override
     public void run() {
-        Config sip = Settings.load().getConfig("sip");
+        Config settings = Settings.load();
+        Config sip = settings.getConfig("sip");
         SipServerConfig config = config(sip);
+        if (!echo) {
+            BrainFactory.check(brainName);
+            if (demo == (backendUrl != null)) {
+                throw new UserError("vocadent sip needs --demo or --backend-url URL (or --echo for the tone/echo test handler)");
+            }
+            runAgent(settings, sip, config);
+            return;
+        }
         Map<String, ClinicConfig> clinics = DemoClinics.all().stream()
                 .collect(Collectors.toMap(ClinicConfig::customerId, Function.identity()));
-        ClinicLookup lookup = id -> CompletableFuture.completedFuture(clinics.get(id));
-        SipServer server = new SipServer(config, MapDidRouter.of(DemoClinics.all()), lookup, new ToneEchoHandler(),
+        ClinicDirectory directory = ClinicDirectory.builder(id -> Optional.ofNullable(clinics.get(id))).build();
+        TenantRouter router = TenantRouter.builder(directory).servedClinics(List.copyOf(clinics.keySet())).build();
+        router.warmUp().join();
+        SipServer server = new SipServer(config, DidRouter.of(router), ClinicLookup.of(directory), new ToneEchoHandler(),
                 Clock.systemUTC());
+        serve(server, config, sip, directory);
+    }
+
+    private void runAgent(Config settings, Config sip, SipServerConfig config) {
+        java.net.URI url = null;
+        if (backendUrl != null) {
+            try {
+                url = new java.net.URI(backendUrl);
+            } catch (java.net.URISyntaxException e) {
+                throw new UserError("--backend-url must be an http(s) URL, got '" + backendUrl + "'");
+            }
+            if (url.getScheme() == null || !url.getScheme().startsWith("http") || url.getHost() == null) {
+                throw new UserError("--backend-url must be an http(s) URL, got '" + backendUrl + "'");
+            }
+        }
+        SipAgent agent = new SipAgent(settings, url, demo, brainName, Clock.systemUTC());
+        SipServer server = new SipServer(config, agent.didRouter(), agent.lookup(), agent.handler(), Clock.systemUTC());
+        serve(server, config, sip, agent);
+    }
+
+    private void serve(SipServer server, SipServerConfig config, Config sip, AutoCloseable also) {
         if (sip.getBoolean("record")) {
             java.nio.file.Path dir = java.nio.file.Path.of(sip.getString("recordings-dir"));
             server.recordCalls(dir, sip.getBoolean("record-stereo"),
@@ -53,12 +101,14 @@ final class SipCommand implements Runnable {
         try {
             server.start();
         } catch (Exception e) {
+            closeQuietly(also);
             throw new UserError("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), 1);
         }
         System.out.println("vocadent sip: listening on " + config.host() + ":" + server.port() + " (UDP, TCP); Ctrl-C stops");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            closeQuietly(also);
             stop.countDown();
         }));
         try {
@@ -66,6 +116,15 @@ final class SipCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.close();
+            closeQuietly(also);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // shutting down
         }
     }
 

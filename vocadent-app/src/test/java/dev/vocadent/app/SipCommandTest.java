@@ -44,4 +44,12 @@ class SipCommandTest {
         assertThatThrownBy(() -> config(null, null, 0)).isInstanceOf(UserError.class).hasMessageContaining("--max-calls");
         assertThat(Main.run("sip", "--bind", "nonsense")).isEqualTo(2);
     }
+
+    @Test
+    void theAgentNeedsExactlyOneBackendAndAKnownBrain() {
+        assertThat(Main.run("sip", "--bind", "127.0.0.1:0")).as("neither --demo nor --backend-url").isEqualTo(2);
+        assertThat(Main.run("sip", "--bind", "127.0.0.1:0", "--demo", "--backend-url", "http://127.0.0.1:1")).isEqualTo(2);
+        assertThat(Main.run("sip", "--bind", "127.0.0.1:0", "--backend-url", "ftp://x")).isEqualTo(2);
+        assertThat(Main.run("sip", "--bind", "127.0.0.1:0", "--demo", "--brain", "psychic")).isEqualTo(2);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.vocadent.telephony;
 
+import dev.vocadent.core.cache.ClinicDirectory;
 import dev.vocadent.core.config.ClinicConfig;
 import java.util.concurrent.CompletableFuture;
 
@@ -10,4 +11,9 @@ import java.util.concurrent.CompletableFuture;
 @FunctionalInterface
 public interface ClinicLookup {
     CompletableFuture<ClinicConfig> lookup(String clinicId);
+
+    /** vocadent-core's config cache: {@link ClinicDirectory#prefetch} starts the load and returns at once. */
+    static ClinicLookup of(ClinicDirectory directory) {
+        return directory::prefetch;
+    }
 }

@@ -42,11 +42,21 @@ class SipTortureTest {
 
     record Row(String name, String expected, String got, String expectedResponse, String verdict) {}
 
-    private static List<Row> fire(Path corpus, int port, boolean tcp) throws IOException, InterruptedException {
+    /** First pass: a short wait per message; only a missing or late answer costs more (see {@link #confirm}). */
+    static final double FIRST_WAIT_SECONDS = 0.5;
+    /** Re-check of a message the first pass saw deviate: long enough for a loaded machine. */
+    static final double CONFIRM_WAIT_SECONDS = 10;
+
+    private static List<Row> fire(Path corpus, int port, boolean tcp, double timeout, List<String> only)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("python3", corpus.resolve("send.py").toString(), "127.0.0.1",
-                Integer.toString(port), "--txn-wait", "0", "--timeout", "2"));
+                Integer.toString(port), "--txn-wait", "0", "--timeout", Double.toString(timeout)));
         if (tcp) {
             cmd.add("--tcp");
+        }
+        if (!only.isEmpty()) {
+            cmd.add("--only");
+            cmd.add(String.join(",", only));
         }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
@@ -60,8 +70,35 @@ class SipTortureTest {
             }
         }
         assertThat(text).as(text).contains("server alive: yes");
-        assertThat(rows).as(text).hasSize(61);
+        assertThat(rows).as(text).hasSize(only.isEmpty() ? 61 : only.size());
         return rows;
+    }
+
+    /**
+     * The whole corpus with a short wait, then every message that did not get the RFC's answer sent
+     * again on its own with a long wait: a slow answer on a loaded machine is then seen, while a
+     * wrong answer (or an answer to a message that must be dropped) stays wrong. Returns the final
+     * rows, the re-checked ones replacing their first-pass rows.
+     */
+    private static List<Row> confirm(Path corpus, int port, boolean tcp) throws IOException, InterruptedException {
+        List<Row> first = fire(corpus, port, tcp, FIRST_WAIT_SECONDS, List.of());
+        List<String> again = first.stream().filter(r -> !r.verdict().equals("ok") && !(tcp && acceptableTcpDeviation(r)))
+                .map(Row::name).toList();
+        if (again.isEmpty()) {
+            return first;
+        }
+        System.out.println((tcp ? "TCP" : "UDP") + " re-checked with a " + CONFIRM_WAIT_SECONDS + " s wait: " + again);
+        var rechecked = new java.util.HashMap<String, Row>();
+        for (Row r : fire(corpus, port, tcp, CONFIRM_WAIT_SECONDS, again)) {
+            rechecked.put(r.name(), r);
+        }
+        return first.stream().map(r -> rechecked.getOrDefault(r.name(), r)).toList();
+    }
+
+    /** Over TCP a known deviation may be answered (any status), or the connection closed or held without answer. */
+    private static boolean acceptableTcpDeviation(Row r) {
+        return KNOWN_TCP_DEVIATIONS.contains(r.name())
+                && (r.got().matches("[1-6][0-9][0-9].*") || r.got().equals("closed") || r.got().equals("none"));
     }
 
     @Test
@@ -69,13 +106,15 @@ class SipTortureTest {
         SippCheck.require();
         Path corpus = corpus();
         try (var t = new TestServer()) {
-            List<Row> udp = fire(corpus, t.port(), false);
+            List<Row> udp = confirm(corpus, t.port(), false);
             assertThat(udp.stream().filter(r -> !r.verdict().equals("ok")).toList()).as("UDP deviations").isEmpty();
-            List<Row> tcp = fire(corpus, t.port(), true);
+            List<Row> tcp = confirm(corpus, t.port(), true);
             // Over TCP, JAIN-SIP's stream framing closes the connection on these (documented in
             // the README); the rest of the corpus gets the RFC's answer. No other message may deviate.
-            assertThat(tcp.stream().filter(r -> !r.verdict().equals("ok")).map(Row::name).toList())
-                    .as("TCP deviations").isSubsetOf(KNOWN_TCP_DEVIATIONS);
+            // (answered late, closed, or held open: which one depends on timing, so any is accepted
+            // for them, never a refused connection or a dead server).
+            assertThat(tcp.stream().filter(r -> !r.verdict().equals("ok") && !acceptableTcpDeviation(r)).toList())
+                    .as("TCP deviations").isEmpty();
             t.awaitIdle();
             assertThat(t.server.activeCalls()).isZero();
             assertThat(t.ports.inUse()).isZero();

@@ -409,7 +409,7 @@ public final class SipCall implements TelephonyCallControl {
         }
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         try {
-            String e164 = dev.vocadent.telephony.routing.PhoneNumbers.toE164(number)
+            String e164 = dev.vocadent.core.tenant.PhoneNumbers.toE164(number)
                     .orElseThrow(() -> new IllegalArgumentException("not a phone number"));
             Request refer = dialog.createRequest(Request.REFER);
             String host = dialog.getRemoteTarget().getURI() instanceof SipURI s ? s.getHost() : server.config.advertisedAddress();

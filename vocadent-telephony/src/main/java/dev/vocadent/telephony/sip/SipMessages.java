@@ -1,6 +1,6 @@
 package dev.vocadent.telephony.sip;
 
-import dev.vocadent.telephony.routing.PhoneNumbers;
+import dev.vocadent.core.tenant.PhoneNumbers;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.ArrayList;

@@ -314,20 +314,27 @@ public final class SipServer implements SipListenerExt, AutoCloseable {
             log.info("at max calls ({}): 503", config.maxCalls());
             return;
         }
-        Optional<String> dialled = SipMessages.dialledNumbers(request).stream()
-                .filter(n -> router.clinicFor(n).isPresent()).findFirst();
+        Optional<String> dialled = Optional.empty();
+        String clinicId = null;
+        for (String n : SipMessages.dialledNumbers(request)) { // Request-URI user first, then To
+            Optional<String> clinic = router.clinicFor(n);
+            if (clinic.isPresent()) {
+                dialled = Optional.of(n);
+                clinicId = clinic.get();
+                break;
+            }
+        }
         if (dialled.isEmpty()) {
             respond.send(response(Response.NOT_FOUND, request));
             log.info("no clinic answers the dialled number: 404");
             return;
         }
-        String clinicId = router.clinicFor(dialled.get()).orElseThrow();
         ServerTransaction st = serverTransaction(event);
         if (st == null) {
             return; // retransmission of an INVITE already being answered
         }
         SipCall call = new SipCall(this, st, request, clinicId,
-                dev.vocadent.telephony.routing.PhoneNumbers.toE164(dialled.get()).orElse(dialled.get()),
+                dev.vocadent.core.tenant.PhoneNumbers.toE164(dialled.get()).orElse(dialled.get()),
                 SipMessages.callerNumber(request));
         if (calls.putIfAbsent(call.callId(), call) != null) {
             st.sendResponse(response(Response.LOOP_DETECTED, request));
