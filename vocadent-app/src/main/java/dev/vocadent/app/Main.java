@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BackendCommand.class,
             DemoCommand.class,
             SipCommand.class,
+            WorkerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -86,8 +86,8 @@ final class SipCommand implements Runnable {
                 throw new UserError("--backend-url must be an http(s) URL, got '" + backendUrl + "'");
             }
         }
-        SipAgent agent = new SipAgent(settings, url, demo, brainName, Clock.systemUTC());
-        SipServer server = new SipServer(config, agent.didRouter(), agent.lookup(), agent.handler(), Clock.systemUTC());
+        AgentRuntime agent = new AgentRuntime(settings, url, demo, brainName, Clock.systemUTC());
+        SipServer server = new SipServer(config, agent.didRouter(), agent.lookup(), agent.sipHandler(), Clock.systemUTC());
         serve(server, config, sip, agent);
     }
 

@@ -20,9 +20,16 @@ public final class VoiceCallHandler implements CallHandler {
     static final int PLAYOUT_RING_MILLIS = 2000;
 
     private final Calls calls;
+    private final java.util.function.Consumer<VoiceCall> started;
 
     public VoiceCallHandler(Calls calls) {
+        this(calls, call -> { });
+    }
+
+    /** @param started told of each call once built (e.g. to hand it to post-call processing when it ends) */
+    public VoiceCallHandler(Calls calls, java.util.function.Consumer<VoiceCall> started) {
         this.calls = calls;
+        this.started = started;
     }
 
     /** Builds the pieces of one call. */
@@ -39,7 +46,11 @@ public final class VoiceCallHandler implements CallHandler {
     public MediaSession open(CallInfo call, TelephonyCallControl control) {
         VoiceCall.Builder b = calls.builder(call, control);
         log.info("call {} for clinic {} answered by the voice agent", call.callId(), call.clinicId());
-        return VoiceCallMediaSession.start(out -> b.inputRate(8000).outputRate(8000).pacerClock(null)
-                .playout(PLAYOUT_RING_MILLIS, false).output(out).build());
+        return VoiceCallMediaSession.start(out -> {
+            VoiceCall vc = b.inputRate(8000).outputRate(8000).pacerClock(null)
+                    .playout(PLAYOUT_RING_MILLIS, false).output(out).build();
+            started.accept(vc);
+            return vc;
+        });
     }
 }

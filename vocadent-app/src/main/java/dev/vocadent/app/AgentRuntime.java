@@ -21,22 +21,31 @@ import dev.vocadent.telephony.CallHandler;
 import dev.vocadent.telephony.ClinicLookup;
 import dev.vocadent.telephony.agent.VoiceCallHandler;
 import dev.vocadent.telephony.routing.DidRouter;
+import dev.vocadent.agent.audio.PacerClock;
+import dev.vocadent.app.wiring.PostCallWiring;
+import dev.vocadent.core.api.Usage;
+import dev.vocadent.core.config.ClinicConfig;
+import dev.vocadent.core.tools.CallControl;
+import dev.vocadent.livekit.call.VoiceCallFactory;
+import dev.vocadent.postcall.Channel;
 import java.net.URI;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 /**
- * Everything {@code vocadent sip} needs to answer with the voice agent: the backend (the in-process
- * demo backend with {@code --demo}, else a running one), one backend client per clinic (its own token:
- * demo tokens, else {@code VOCADENT_TOKEN_<CLINIC>}), the config directory and tenant router over the
- * served clinics, the brain, and the offline voice (Silero VAD, pocketsphinx, espeak-ng).
+ * Everything a long-running channel ({@code vocadent sip}, {@code vocadent worker}) needs to answer
+ * with the voice agent: the backend (the in-process demo backend with {@code --demo}, else a running
+ * one), one backend client per clinic (its own token: demo tokens, else {@link ClinicTokens}), the
+ * config directory and tenant router over the served clinics, the brain, the offline voice (Silero
+ * VAD, pocketsphinx, espeak-ng, shared by all calls) and post-call processing of every call.
  */
-final class SipAgent implements AutoCloseable {
+final class AgentRuntime implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AgentRuntime.class);
     private final EmbeddedBackend embedded;
     private final URI backendUrl;
     private final Map<String, HttpBackendClient> clients = new ConcurrentHashMap<>();
@@ -50,8 +59,10 @@ final class SipAgent implements AutoCloseable {
     private final Brain brain;
     private final Config settings;
     private final Clock clock;
+    private final ClinicTokens tokens = ClinicTokens.fromEnvironment();
+    private final PostCallWiring postCall;
 
-    SipAgent(Config settings, URI backendUrl, boolean demo, String brainName, Clock clock) {
+    AgentRuntime(Config settings, URI backendUrl, boolean demo, String brainName, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.demo = demo;
@@ -79,6 +90,7 @@ final class SipAgent implements AutoCloseable {
             throw new UserError("espeak-ng does not run (" + e.getMessage() + "): install espeak-ng or set vocadent.voice.tts.espeak.binary", 1);
         }
         this.stt = new PocketsphinxStt(Path.of(voice.getString("stt.pocketsphinx-model-dir")), primer);
+        this.postCall = PostCallWiring.open(settings, this::clientFor);
         this.greetings = new GreetingCache(tts, voice.getLong("greeting.cache-bytes"), voice.getLong("greeting.timeout-ms"),
                 Executors.newVirtualThreadPerTaskExecutor());
     }
@@ -86,12 +98,50 @@ final class SipAgent implements AutoCloseable {
     /** The clinic's own backend client (its token), or null when no token is known for it (→ no such clinic). */
     HttpBackendClient client(String clinicId) {
         boolean known = clinicId.equals(DemoClinics.WESTBURY) || clinicId.equals(DemoClinics.DENTAL2);
-        String token = demo ? (known ? DemoClinics.tokenOf(clinicId) : null)
-                : System.getenv("VOCADENT_TOKEN_" + clinicId.toUpperCase(Locale.ROOT).replace('-', '_'));
+        String token = demo ? (known ? DemoClinics.tokenOf(clinicId) : null) : tokens.tokenOf(clinicId).orElse(null);
         if (token == null || token.isBlank()) {
             return null;
         }
         return clients.computeIfAbsent(clinicId, id -> HttpBackendClient.create(backendUrl, id, token));
+    }
+
+    private HttpBackendClient clientFor(String clinicId) {
+        HttpBackendClient c = client(clinicId);
+        if (c == null) {
+            throw new IllegalStateException("no backend token for clinic " + clinicId);
+        }
+        return c;
+    }
+
+    /** A voice call for a clinic, everything set but the transport's rates, output and pacing. */
+    VoiceCall.Builder voiceCall(String sessionId, String roomName, ClinicConfig clinic, String callerPhone, CallControl control) {
+        CallState state = new CallState(sessionId, roomName, clinic, callerPhone);
+        CallSession.Builder session = CallSession.builder(state).settings(settings).backend(client(clinic.customerId()))
+                .brain(brain).clock(clock).callControl(control);
+        return VoiceCall.builder(session).settings(settings.getConfig("voice")).vad(vad).stt(stt).tts(tts).greetings(greetings)
+                .onTurnLatency(l -> postCall.recordTurnLatency(clinic.customerId(), l));
+    }
+
+    /** Hands a call to post-call processing once it has finished (its last words played). */
+    void afterCall(VoiceCall call, Channel channel) {
+        Instant started = clock.instant();
+        call.finished().whenComplete((outcome, error) -> {
+            try {
+                postCall.submit(call.session(), channel, started, clock.instant(), call.turnLatencies(), Usage.NONE, null);
+            } catch (RuntimeException e) {
+                log.warn("post-call: call {} not queued: {}", call.session().sessionId(), e.getMessage());
+            }
+        });
+    }
+
+    /** The LiveKit worker's voice calls (16 kHz both ways, paced by the room bridge's pacer clock). */
+    VoiceCallFactory liveKitCalls(PacerClock pacer) {
+        return (sessionId, room, clinic, phone, control, output, outRate, inRate) -> {
+            VoiceCall call = voiceCall(sessionId, room, clinic, phone, control)
+                    .inputRate(inRate).outputRate(outRate).output(output).pacerClock(pacer).build();
+            afterCall(call, Channel.LIVEKIT);
+            return call;
+        };
     }
 
     DidRouter didRouter() {
@@ -102,18 +152,14 @@ final class SipAgent implements AutoCloseable {
         return ClinicLookup.of(directory);
     }
 
-    CallHandler handler() {
-        Config voice = settings.getConfig("voice");
-        return new VoiceCallHandler((call, control) -> {
-            CallState state = new CallState(call.callId(), null, call.clinic(), call.callerNumber());
-            CallSession.Builder session = CallSession.builder(state).settings(settings).backend(client(call.clinicId()))
-                    .brain(brain).clock(clock).callControl(control);
-            return VoiceCall.builder(session).settings(voice).vad(vad).stt(stt).tts(tts).greetings(greetings);
-        });
+    CallHandler sipHandler() {
+        return new VoiceCallHandler((call, control) -> voiceCall(call.callId(), null, call.clinic(), call.callerNumber(), control),
+                call -> afterCall(call, Channel.SIP));
     }
 
     @Override
     public void close() {
+        postCall.close();
         directory.close();
         clients.values().forEach(HttpBackendClient::close);
         vad.close();
