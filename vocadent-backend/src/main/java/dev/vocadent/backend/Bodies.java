@@ -44,7 +44,7 @@ final class Bodies {
             }
             return value;
         } catch (JsonMappingException e) {
-            String field = path(e);
+            String field = Json.pathOf(e);
             throw ApiException.badRequest(field, reason(e));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("$", "not valid JSON");
@@ -66,20 +66,6 @@ final class Bodies {
         return new ApiException(413, "payload_too_large", "request body is larger than " + maxBytes + " bytes", null);
     }
 
-    static String path(JsonMappingException e) {
-        StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (!b.isEmpty()) {
-                    b.append('.');
-                }
-                b.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                b.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return b.isEmpty() ? "$" : b.toString();
-    }
 
     /** A short reason without echoing the offending value (it may be patient data). */
     private static String reason(JsonMappingException e) {

@@ -26,7 +26,7 @@ public final class ClinicConfigs {
         try {
             return validate(Json.mapper().readValue(json, ClinicConfig.class));
         } catch (JsonMappingException e) {
-            throw new InvalidConfigException(List.of(path(e) + ": " + cause(e)));
+            throw new InvalidConfigException(List.of(Json.pathOf(e) + ": " + cause(e)));
         } catch (JsonProcessingException e) {
             throw new InvalidConfigException(List.of("$: not valid JSON (" + e.getOriginalMessage() + ")"));
         }
@@ -37,7 +37,7 @@ public final class ClinicConfigs {
         try {
             return validate(Json.mapper().treeToValue(json, ClinicConfig.class));
         } catch (JsonMappingException e) {
-            throw new InvalidConfigException(List.of(path(e) + ": " + cause(e)));
+            throw new InvalidConfigException(List.of(Json.pathOf(e) + ": " + cause(e)));
         } catch (JsonProcessingException e) {
             throw new InvalidConfigException(List.of("$: " + e.getOriginalMessage()));
         }
@@ -170,20 +170,6 @@ public final class ClinicConfigs {
         return s == null || s.isBlank();
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (!b.isEmpty()) {
-                    b.append('.');
-                }
-                b.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                b.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return b.isEmpty() ? "$" : b.toString();
-    }
 
     private static String cause(JsonMappingException e) {
         Throwable root = e;

@@ -35,6 +35,25 @@ public final class Json {
         return MAPPER;
     }
 
+    /**
+     * The JSON path a mapping error points at, as error messages name fields: {@code patient.date_of_birth},
+     * {@code customer.phone_numbers[1]}; {@code $} for the document itself.
+     */
+    public static String pathOf(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!b.isEmpty()) {
+                    b.append('.');
+                }
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.isEmpty() ? "$" : b.toString();
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
