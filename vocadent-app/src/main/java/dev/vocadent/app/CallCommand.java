@@ -39,8 +39,8 @@ import picocli.CommandLine.Option;
                 "to the agent over the real voice pipeline (Silero VAD, pocketsphinx, brain, tools, espeak-ng).",
                 "Script lines: words to say; '!words' interrupts the agent; 'dtmf: 0770…#' presses keys."})
 final class CallCommand implements java.util.concurrent.Callable<Integer> {
-    @Option(names = "--clinic", required = true, description = "Clinic id, e.g. westbury.")
-    String clinic;
+    @picocli.CommandLine.Mixin
+    AgentOptions agent = new AgentOptions();
 
     @Option(names = "--caller-script", required = true, description = "The caller's lines (see README).")
     Path script;
@@ -50,16 +50,6 @@ final class CallCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per line on stdout, as chat --json, plus {\"type\":\"turn\",\"latency\":…}.")
     boolean json;
-
-    @Option(names = "--brain", defaultValue = "auto",
-            description = "auto, offline or openai (default: ${DEFAULT-VALUE}: openai when an LLM key is set, else offline).")
-    String brainName;
-
-    @Option(names = "--backend-url", description = "A running backend. Default: in-process demo backend.")
-    String backendUrl;
-
-    @Option(names = "--token", description = "The clinic's backend token (with --backend-url; default $VOCADENT_BACKEND_TOKEN).")
-    String token;
 
     @Option(names = "--caller", defaultValue = "+447700900123", description = "The caller's number as the line shows it (default: ${DEFAULT-VALUE}).")
     String caller;
@@ -88,7 +78,7 @@ final class CallCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config settings = Settings.load();
-        BrainFactory.check(brainName);
+        BrainFactory.check(agent.brainName);
         if (!(speed >= 1 && speed <= 4)) {
             throw new UserError("--speed must be between 1 and 4, was " + speed);
         }
@@ -101,15 +91,15 @@ final class CallCommand implements java.util.concurrent.Callable<Integer> {
                 throw new UserError("--out " + outDir + " is not writable");
             }
         }
-        URI url = ClinicBackend.check(clinic, backendUrl, token);
-        Brain brain = brains != null ? brains.apply(brainName) : BrainFactory.DEFAULT.create(brainName, settings);
+        URI url = agent.backend();
+        Brain brain = agent.brain(brains, settings);
         Config voice = settings.getConfig("voice");
         EspeakTts agentVoice = new EspeakTts(voice.getString("tts.espeak.binary"), voice.getString("tts.espeak.voice"),
                 voice.getInt("tts.espeak.words-per-minute"));
         EspeakTts callerVoice = new EspeakTts(voice.getString("tts.espeak.binary"), "en-us", 150);
         SimulatedCaller sim = new SimulatedCaller(lines, callerVoice, speed);
         AudioFrame primer = callerVoice.synthesize("Hello, I would like to book an appointment please.", null, 16000, 30_000);
-        try (ClinicBackend backend = ClinicBackend.open(clinic, url, token, dataDir, clock, settings);
+        try (ClinicBackend backend = ClinicBackend.open(agent.clinic, url, agent.token, dataDir, clock, settings);
              SileroVad vad = SileroVad.start(VadOptions.from(voice.getConfig("vad")), voice.getInt("vad.max-batch"));
              PocketsphinxStt stt = new PocketsphinxStt(Path.of(voice.getString("stt.pocketsphinx-model-dir")), primer)) {
             ChatPrinter printer = new ChatPrinter(out, json);

@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vocadent chat}: talk to a clinic's agent as a caller, one line per turn, on the text channel. */
@@ -29,21 +30,11 @@ import picocli.CommandLine.Option;
         description = {"Talk to a clinic's agent as a caller: one line of stdin per caller turn; end of input hangs up.",
                 "A line 'dtmf: 123#' presses keys instead. Without --backend-url the demo backend runs in-process."})
 final class ChatCommand implements Callable<Integer> {
-    @Option(names = "--clinic", required = true, description = "Clinic id, e.g. westbury.")
-    String clinic;
+    @Mixin
+    AgentOptions agent = new AgentOptions();
 
     @Option(names = "--json", description = "One JSON object per line on stdout (see README).")
     boolean json;
-
-    @Option(names = "--brain", defaultValue = "auto",
-            description = "auto, offline or openai (default: ${DEFAULT-VALUE}: openai when an LLM key is set, else offline).")
-    String brainName;
-
-    @Option(names = "--backend-url", description = "A running backend, e.g. http://127.0.0.1:8080. Default: in-process demo backend.")
-    String backendUrl;
-
-    @Option(names = "--token", description = "The clinic's backend token (with --backend-url; default $VOCADENT_BACKEND_TOKEN).")
-    String token;
 
     @Option(names = "--caller", description = "The caller's phone number, as a phone line would show it (pre-fills the patient phone).")
     String caller;
@@ -75,15 +66,15 @@ final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config settings = Settings.load();
-        BrainFactory.check(brainName);
+        BrainFactory.check(agent.brainName);
         String callerPhone = null;
         if (caller != null) {
             callerPhone = PhoneNumbers.callerNumber(caller).orElseThrow(() -> new UserError("--caller '" + caller
                     + "' is not a phone number"));
         }
-        URI url = ClinicBackend.check(clinic, backendUrl, token);
-        Brain brain = brains != null ? brains.apply(brainName) : BrainFactory.DEFAULT.create(brainName, settings);
-        try (ClinicBackend backend = ClinicBackend.open(clinic, url, token, dataDir, clock, settings)) {
+        URI url = agent.backend();
+        Brain brain = agent.brain(brains, settings);
+        try (ClinicBackend backend = ClinicBackend.open(agent.clinic, url, agent.token, dataDir, clock, settings)) {
             return converse(backend.config(), backend.client(), brain, callerPhone, settings);
         }
     }
