@@ -63,6 +63,8 @@ public final class RoomConnection implements AutoCloseable {
     private final CompletableFuture<Void> published = new CompletableFuture<>();
     private final Map<String, ParticipantInfo> participants = new ConcurrentHashMap<>();
     private final List<RTCIceCandidate> earlySubscriberCandidates = new ArrayList<>();
+    private final List<RTCIceCandidate> publisherCandidates = new ArrayList<>();
+    private boolean offerSent;
     private final Object audioLock = new Object();
     private volatile Peer subscriber;
     private Peer publisher;
@@ -247,7 +249,7 @@ public final class RoomConnection implements AutoCloseable {
             MediaFactories media = MediaFactories.get();
             synchronized (audioLock) {
                 publisher = new Peer(media.sending(), iceServers,
-                        c -> trickle(c, SignalTarget.PUBLISHER), t -> { });
+                        this::publisherCandidate, t -> { });
                 source = new CustomAudioSource();
                 track = media.sending().createAudioTrack("agent-audio", source);
             }
@@ -266,6 +268,13 @@ public final class RoomConnection implements AutoCloseable {
         RTCSessionDescription offer = publisher.offer();
         socket.send(SignalRequest.newBuilder().setOffer(SessionDescription.newBuilder()
                 .setType("offer").setSdp(offer.sdp)).build().toByteArray());
+        List<RTCIceCandidate> gathered;
+        synchronized (publisherCandidates) {
+            offerSent = true;
+            gathered = List.copyOf(publisherCandidates);
+            publisherCandidates.clear();
+        }
+        gathered.forEach(c -> trickle(c, SignalTarget.PUBLISHER));
         published.complete(null);
     }
 
@@ -318,6 +327,17 @@ public final class RoomConnection implements AutoCloseable {
         } else if (participants.put(p.getIdentity(), p) == null) {
             listener.participantJoined(p);
         }
+    }
+
+    /** Gathering starts when the offer is set locally, before it is sent: hold candidates until it is. */
+    private void publisherCandidate(RTCIceCandidate c) {
+        synchronized (publisherCandidates) {
+            if (!offerSent) {
+                publisherCandidates.add(c);
+                return;
+            }
+        }
+        trickle(c, SignalTarget.PUBLISHER);
     }
 
     private void trickle(RTCIceCandidate c, SignalTarget target) {

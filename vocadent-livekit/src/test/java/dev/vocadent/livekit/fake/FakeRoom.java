@@ -44,7 +44,6 @@ public final class FakeRoom {
     private final AtomicLong windowFill = new AtomicLong();
     public final CompletableFuture<Void> agentLeft = new CompletableFuture<>();
     private volatile WsContext agent;
-    private final java.util.List<dev.onvoid.webrtc.RTCIceCandidate> earlyPublisherCandidates = new java.util.ArrayList<>();
     private Peer toAgent;
     private Peer fromAgent;
     private CustomAudioSource callerVoice;
@@ -96,20 +95,12 @@ public final class FakeRoom {
                                     a.addSink((data, bits, rate, channels, frames) -> hear(data, channels, frames));
                                 }
                             });
-                    earlyPublisherCandidates.forEach(fromAgent::addRemoteCandidate);
-                    earlyPublisherCandidates.clear();
                     RTCSessionDescription answer = fromAgent.answer(req.getOffer().getSdp());
                     send(SignalResponse.newBuilder().setAnswer(SessionDescription.newBuilder().setType("answer").setSdp(answer.sdp)).build());
                 }
                 case TRICKLE -> {
                     var c = Candidates.fromJson(req.getTrickle().getCandidateInit());
-                    if (req.getTrickle().getTarget() != SignalTarget.PUBLISHER) {
-                        toAgent.addRemoteCandidate(c);
-                    } else if (fromAgent == null) {
-                        earlyPublisherCandidates.add(c); // a candidate may overtake the offer it belongs to
-                    } else {
-                        fromAgent.addRemoteCandidate(c);
-                    }
+                    (req.getTrickle().getTarget() == SignalTarget.PUBLISHER ? fromAgent : toAgent).addRemoteCandidate(c);
                 }
                 case LEAVE -> agentLeft.complete(null);
                 default -> { }
