@@ -3,7 +3,9 @@ package dev.vocadent.backend;
 import dev.vocadent.core.api.AnalyticsSummary;
 import dev.vocadent.core.api.CallRecord;
 import dev.vocadent.core.json.Json;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,14 @@ final class CallRepository {
                 .bind("day", localDay).bind("duration", r.durationSeconds())
                 .bind("record", Json.write(r))
                 .execute()) == 1;
+    }
+
+    /** Deletes the clinic's call records (with their transcripts) that started before {@code before}; returns how many. */
+    int deleteBefore(String clinicId, Instant before) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM calls WHERE clinic_id = :clinic AND started_at < :before")
+                .bind("clinic", clinicId)
+                .bind("before", before.atOffset(ZoneOffset.UTC))
+                .execute());
     }
 
     AnalyticsSummary summary(String clinicId, LocalDate from, LocalDate to) {

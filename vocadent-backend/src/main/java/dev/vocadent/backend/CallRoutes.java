@@ -3,12 +3,20 @@ package dev.vocadent.backend;
 import dev.vocadent.core.api.CallRecord;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@code POST /calls} (idempotent by session id) and {@code GET /analytics/summary?from=&to=}. */
+/**
+ * {@code POST /calls} (idempotent by session id), {@code DELETE /calls?before=} (retention: the clinic's
+ * call records, transcripts included, that started before an instant) and {@code GET /analytics/summary?from=&to=}.
+ */
 final class CallRoutes {
+    private static final Logger log = LoggerFactory.getLogger(CallRoutes.class);
     private final ClinicRepository clinics;
     private final CallRepository calls;
     private final Clock clock;
@@ -23,6 +31,7 @@ final class CallRoutes {
 
     void register(Routes r) {
         r.post("/calls", this::record);
+        r.delete("/calls", this::purge);
         r.get("/analytics/summary", this::summary);
     }
 
@@ -51,6 +60,34 @@ final class CallRoutes {
 
     /** Answer of POST /calls. */
     record Stored(String sessionId, boolean created) {}
+
+    /**
+     * Deletes the calling clinic's call records that started before {@code before} (an ISO-8601 instant,
+     * e.g. {@code 2026-08-27T00:00:00Z}, not in the future); answers how many went. Only the token's own
+     * clinic is touched: there is no clinic parameter.
+     */
+    private void purge(Context ctx) {
+        String clinic = Auth.clinicOf(ctx);
+        String v = ctx.queryParam("before");
+        if (v == null || v.isBlank()) {
+            throw ApiException.badRequest("before", "is required: an ISO-8601 instant such as 2026-08-27T00:00:00Z");
+        }
+        Instant before;
+        try {
+            before = OffsetDateTime.parse(v.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("before", "must be an ISO-8601 instant with an offset, such as 2026-08-27T00:00:00Z");
+        }
+        if (before.isAfter(clock.instant())) {
+            throw ApiException.badRequest("before", "must not be in the future");
+        }
+        int deleted = calls.deleteBefore(clinic, before);
+        log.info("calls: clinic {} purged {} call records that started before {}", clinic, deleted, before);
+        Routes.json(ctx, 200, new Purged(before, deleted));
+    }
+
+    /** Answer of DELETE /calls. */
+    record Purged(Instant before, int deleted) {}
 
     private void summary(Context ctx) {
         String clinic = Auth.clinicOf(ctx);

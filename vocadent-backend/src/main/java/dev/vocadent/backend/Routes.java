@@ -32,6 +32,10 @@ final class Routes {
         add(HandlerType.PUT, path, h);
     }
 
+    void delete(String path, Handler h) {
+        add(HandlerType.DELETE, path, h);
+    }
+
     private void add(HandlerType type, String path, Handler h) {
         app.addHttpHandler(type, path, h);
         routes.add(new Route(type.name().toLowerCase(java.util.Locale.ROOT), path));

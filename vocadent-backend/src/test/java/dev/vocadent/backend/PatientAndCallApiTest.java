@@ -118,6 +118,39 @@ class PatientAndCallApiTest {
         assertThat(Fixtures.count(server, "calls")).isEqualTo(calls);
     }
 
+    @Test
+    void purgingCallsDeletesOnlyTheTokensClinicsCallsBeforeTheInstantAndBadInputChangesNothing() {
+        post("r-old", "booked", "2026-10-01T09:00:00Z", 60, "positive");
+        post("r-edge", "booked", "2026-10-15T00:00:00Z", 60, null);
+        post("r-new", "enquiry_only", "2026-10-20T09:00:00Z", 60, null);
+        Map<String, Object> other = Map.of("session_id", "r-d2-old", "outcome", "booked", "started_at", "2026-10-01T09:00:00Z",
+                "duration_seconds", 60);
+        assertThat(http.post("/calls", Fixtures.D2, other).status()).isEqualTo(201);
+        long calls = Fixtures.count(server, "calls");
+
+        assertThat(http.send("DELETE", "/calls", Fixtures.W, null, null).field()).isEqualTo("before");
+        assertThat(http.send("DELETE", "/calls?before=last-week", Fixtures.W, null, null).field()).isEqualTo("before");
+        assertThat(http.send("DELETE", "/calls?before=2026-10-15", Fixtures.W, null, null).field()).isEqualTo("before");
+        Http.Res future = http.send("DELETE", "/calls?before=2026-12-01T00:00:00Z", Fixtures.W, null, null);
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body()).contains("future");
+        assertThat(http.send("DELETE", "/calls?before=2026-10-15T00:00:00Z", Fixtures.ADMIN, null, null).status()).isEqualTo(403);
+        assertThat(http.send("DELETE", "/calls?before=2026-10-15T00:00:00Z", null, null, null).status()).isEqualTo(401);
+        assertThat(Fixtures.count(server, "calls")).isEqualTo(calls);
+
+        Http.Res r = http.send("DELETE", "/calls?before=2026-10-15T01:00:00%2B01:00", Fixtures.W, null, null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("deleted").asInt()).isEqualTo(1);                 // r-old; r-edge is not before the instant
+        assertThat(r.json().path("before").asText()).isEqualTo("2026-10-15T00:00:00Z");
+        assertThat(Fixtures.count(server, "calls")).isEqualTo(calls - 1);
+        JsonNode w = http.get("/analytics/summary?from=2026-10-01&to=2026-10-31", Fixtures.W).json();
+        assertThat(w.path("total_calls").asLong()).isEqualTo(2);
+        JsonNode d2 = http.get("/analytics/summary?from=2026-10-01&to=2026-10-31", Fixtures.D2).json();
+        assertThat(d2.path("total_calls").asLong()).isEqualTo(1);                 // another clinic's old call stays
+        assertThat(http.send("DELETE", "/calls?before=2026-10-15T00:00:00Z", Fixtures.W, null, null).json().path("deleted").asInt())
+                .isZero();
+    }
+
     private static void post(String id, String outcome, String started, double seconds, String sentiment) {
         Map<String, Object> m = new java.util.HashMap<>(Map.of("session_id", id, "channel", "chat", "outcome", outcome,
                 "started_at", started, "duration_seconds", seconds));
