@@ -79,4 +79,9 @@ final class ScenarioBackend implements BackendClient {
     public void recordCall(CallRecord record) {
         real.recordCall(record);
     }
+
+    @Override
+    public int purgeCallsBefore(java.time.Instant before) {
+        return real.purgeCallsBefore(before);
+    }
 }

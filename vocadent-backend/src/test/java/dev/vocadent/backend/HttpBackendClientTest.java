@@ -131,6 +131,20 @@ class HttpBackendClientTest {
     }
 
     @Test
+    void purgeCallsBeforeDeletesOlderCallsAndAFutureInstantIs400() {
+        HttpBackendClient client = westbury();
+        for (String[] c : new String[][] {{"sess-purge-old", "2026-09-01T09:00:00Z"}, {"sess-purge-new", "2026-09-20T09:00:00Z"}}) {
+            client.recordCall(new CallRecord(c[0], "chat", null, CallOutcome.ENQUIRY_ONLY, null, Instant.parse(c[1]),
+                    Instant.parse(c[1]).plusSeconds(60), 60, null, null, List.of(), Usage.NONE, null, null, null));
+        }
+        assertThat(client.purgeCallsBefore(Instant.parse("2026-09-10T00:00:00Z"))).isEqualTo(1);
+        assertThat(client.purgeCallsBefore(Instant.parse("2026-09-10T00:00:00Z"))).isZero();
+        assertThat(client.analyticsSummary(LocalDate.parse("2026-09-01"), LocalDate.parse("2026-09-30")).totalCalls()).isEqualTo(1);
+        assertThatThrownBy(() -> client.purgeCallsBefore(CLOCK.instant().plusSeconds(3600)))
+                .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
     void unreachableBackendIsStatusZeroAfterRetries() {
         HttpBackendClient dead = HttpBackendClient.create(java.net.URI.create("http://127.0.0.1:1"), "westbury", "t",
                 new HttpBackendClient.Options(java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(500), 2,

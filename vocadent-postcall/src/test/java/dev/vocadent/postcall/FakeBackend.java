@@ -44,6 +44,18 @@ public class FakeBackend implements BackendClient {
         records.putIfAbsent(record.sessionId(), record);
     }
 
+    /** Deletes the stored records that started before {@code before}; a scripted failure throws first. */
+    @Override
+    public int purgeCallsBefore(java.time.Instant before) {
+        Integer fail = failures.pollFirst();
+        if (fail != null) {
+            throw new BackendException(fail, new ApiError("scripted", "scripted failure", null), null);
+        }
+        int n = records.size();
+        records.values().removeIf(c -> c.startedAt().isBefore(before));
+        return n - records.size();
+    }
+
     @Override public ClinicConfig customerConfig() { throw new UnsupportedOperationException(); }
     @Override public AvailabilityResponse checkAvailability(AvailabilityRequest r) { throw new UnsupportedOperationException(); }
     @Override public Booking bookAppointment(BookingRequest r, String k) { throw new UnsupportedOperationException(); }

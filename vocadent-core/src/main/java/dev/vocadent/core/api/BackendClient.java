@@ -1,6 +1,7 @@
 package dev.vocadent.core.api;
 
 import dev.vocadent.core.config.ClinicConfig;
+import java.time.Instant;
 
 /**
  * The backend as the agent and post-call see it. One client is bound to one clinic's credentials:
@@ -23,4 +24,10 @@ public interface BackendClient {
 
     /** Stores the call record; idempotent by session id. */
     void recordCall(CallRecord record);
+
+    /**
+     * Retention: deletes this clinic's call records (transcripts included) that started before
+     * {@code before}, which must not be in the future; returns how many were deleted. Idempotent.
+     */
+    int purgeCallsBefore(Instant before);
 }

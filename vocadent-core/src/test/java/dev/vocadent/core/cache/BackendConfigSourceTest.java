@@ -54,6 +54,10 @@ class BackendConfigSourceTest {
         public void recordCall(CallRecord r) {
             throw new UnsupportedOperationException();
         }
+
+        public int purgeCallsBefore(java.time.Instant before) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     static BackendException status(int s) {

@@ -293,6 +293,15 @@ public final class FakeBackend implements BackendClient {
         calls.put(record.sessionId(), record);
     }
 
+    /** Deletes the call records that started before {@code before} (as the backend's DELETE /calls does). */
+    @Override
+    public synchronized int purgeCallsBefore(java.time.Instant before) {
+        maybeFail();
+        int n = calls.size();
+        calls.values().removeIf(c -> c.startedAt().isBefore(before));
+        return n - calls.size();
+    }
+
     private static String norm(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
     }

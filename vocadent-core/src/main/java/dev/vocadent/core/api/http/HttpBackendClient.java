@@ -1,6 +1,7 @@
 package dev.vocadent.core.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vocadent.core.api.AnalyticsSummary;
 import dev.vocadent.core.api.ApiError;
 import dev.vocadent.core.api.AvailabilityRequest;
@@ -26,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -138,6 +140,18 @@ public final class HttpBackendClient implements BackendClient, AutoCloseable {
     @Override
     public void recordCall(CallRecord record) {
         send("POST", "/calls", record, null, true, null);
+    }
+
+    /** {@code DELETE /calls?before=<instant>}: retried like the other idempotent calls. */
+    @Override
+    public int purgeCallsBefore(Instant before) {
+        Objects.requireNonNull(before, "before");
+        JsonNode answer = send("DELETE", "/calls?before=" + URLEncoder.encode(before.toString(), StandardCharsets.UTF_8),
+                null, null, true, JsonNode.class);
+        if (answer == null || !answer.path("deleted").canConvertToInt()) {
+            throw new BackendException(200, new ApiError("bad_response", "the backend's answer has no deleted count", null), null);
+        }
+        return answer.path("deleted").asInt();
     }
 
     /** {@code GET /analytics/summary}: dates inclusive; null → the backend's default range. */

@@ -29,4 +29,5 @@ class ForwardingBackend implements BackendClient {
     @Override public PatientRecord upsertPatient(Patient p) { return next.upsertPatient(p); }
     @Override public PatientLookupResult lookupPatient(PatientLookup l) { return next.lookupPatient(l); }
     @Override public void recordCall(CallRecord r) { next.recordCall(r); }
+    @Override public int purgeCallsBefore(java.time.Instant before) { return next.purgeCallsBefore(before); }
 }
