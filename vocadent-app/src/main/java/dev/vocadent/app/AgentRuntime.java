@@ -90,7 +90,7 @@ final class AgentRuntime implements AutoCloseable {
             throw new UserError("espeak-ng does not run (" + e.getMessage() + "): install espeak-ng or set vocadent.voice.tts.espeak.binary", 1);
         }
         this.stt = new PocketsphinxStt(Path.of(voice.getString("stt.pocketsphinx-model-dir")), primer);
-        this.postCall = PostCallWiring.open(settings, this::clientFor);
+        this.postCall = PostCallWiring.open(settings, this::clientFor, System::getenv, clock, this::servedClinicConfigs);
         this.greetings = new GreetingCache(tts, voice.getLong("greeting.cache-bytes"), voice.getLong("greeting.timeout-ms"),
                 Executors.newVirtualThreadPerTaskExecutor());
     }
@@ -111,6 +111,19 @@ final class AgentRuntime implements AutoCloseable {
             throw new IllegalStateException("no backend token for clinic " + clinicId);
         }
         return c;
+    }
+
+    /** The configs of the clinics this process serves (for the retention job); a clinic that cannot be loaded now is skipped. */
+    private List<ClinicConfig> servedClinicConfigs() {
+        List<ClinicConfig> out = new java.util.ArrayList<>();
+        for (String id : router.servedClinics()) {
+            try {
+                out.add(directory.get(id));
+            } catch (RuntimeException e) {
+                log.warn("retention: clinic {} skipped this run, its config is unavailable: {}", id, e.getMessage());
+            }
+        }
+        return out;
     }
 
     /** A voice call for a clinic, everything set but the transport's rates, output and pacing. */

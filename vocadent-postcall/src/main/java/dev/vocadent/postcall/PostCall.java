@@ -85,7 +85,9 @@ public final class PostCall implements AutoCloseable {
         }
         this.sender = new OutboxSender(journal, destinations, new Backoff(settings.retryBase(), settings.retryMax(), b.random),
                 clock, b.metrics, ops, settings.pollInterval());
-        this.retention = b.clinics == null ? null : new RetentionJob(store, b.clinics, b.purger, clock);
+        CallTranscriptPurger purger = b.purger != null ? b.purger
+                : b.backend != null ? CallTranscriptPurger.of(b.backend) : CallTranscriptPurger.NONE;
+        this.retention = b.clinics == null ? null : new RetentionJob(store, b.clinics, purger, clock);
         log.info("postcall: outbox {}, store {}, analyser {}, backend {}, ops alerts {}", settings.outboxDir(), store.describe(),
                 b.analyzer == null ? "lexicon" : b.analyzer.name(), backend ? "on" : "off",
                 settings.ops().webhook() == null ? "log only" : "slack");
@@ -159,11 +161,13 @@ public final class PostCall implements AutoCloseable {
         return retention;
     }
 
-    /** Starts the background sender and (if clinics were given) the retention schedule. */
+    /** Starts the background sender and (if clinics were given and the interval is not 0) the retention schedule. */
     public void start() {
         sender.start();
-        if (retention != null) {
+        if (retention != null && settings.retentionEnabled()) {
             retention.start(settings.retentionInterval());
+        } else if (retention != null) {
+            log.info("postcall: retention job off (retention-interval = 0)");
         }
     }
 
@@ -187,7 +191,7 @@ public final class PostCall implements AutoCloseable {
         private BlobStore store;
         private SlackWebhook slack;
         private Supplier<List<ClinicConfig>> clinics;
-        private CallTranscriptPurger purger = CallTranscriptPurger.NONE;
+        private CallTranscriptPurger purger;
 
         private Builder(PostCallSettings settings) {
             this.settings = Objects.requireNonNull(settings);
@@ -206,8 +210,9 @@ public final class PostCall implements AutoCloseable {
         /** Overrides the store chosen from the settings. */
         public Builder store(BlobStore v) { store = v; return this; }
         public Builder slack(SlackWebhook v) { slack = v; return this; }
-        /** The clinics whose recordings the retention job prunes. */
+        /** The clinics whose recordings, transcripts and backend call records the retention job prunes (none → no job). */
         public Builder clinics(Supplier<List<ClinicConfig>> v) { clinics = v; return this; }
+        /** Overrides the backend purge (default: through {@link #backend}, or none without a backend). */
         public Builder purger(CallTranscriptPurger v) { purger = v; return this; }
 
         public PostCall build() {

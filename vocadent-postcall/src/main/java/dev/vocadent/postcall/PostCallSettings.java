@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param prices            unit prices for the cost estimate
  * @param azure             Azure Blob Storage settings (not configured → local store)
  * @param ops               ops alert settings
- * @param retentionInterval how often the retention job runs
+ * @param retentionInterval how often the retention job runs; zero → it does not run
  */
 public record PostCallSettings(
         Path outboxDir,
@@ -27,6 +27,17 @@ public record PostCallSettings(
         Azure azure,
         Ops ops,
         Duration retentionInterval) {
+
+    public PostCallSettings {
+        if (retentionInterval == null || retentionInterval.isNegative()) {
+            throw new IllegalArgumentException("vocadent.postcall.retention-interval: must be 0 (off) or a positive duration");
+        }
+    }
+
+    /** Whether the retention job runs at all ({@code retention-interval} not 0). */
+    public boolean retentionEnabled() {
+        return !retentionInterval.isZero();
+    }
 
     /** USD unit prices. */
     public record Prices(double llmPromptPerMillionTokens, double llmCompletionPerMillionTokens,

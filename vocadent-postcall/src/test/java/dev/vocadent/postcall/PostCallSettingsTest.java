@@ -23,6 +23,17 @@ class PostCallSettingsTest {
     }
 
     @Test
+    void retentionRunsEverySixHoursByDefaultZeroTurnsItOffAndANegativeIntervalIsRefusedByName() {
+        assertThat(PostCallSettings.from(Settings.load(Map.of())).retentionInterval()).isEqualTo(Duration.ofHours(6));
+        assertThat(PostCallSettings.from(Settings.load(Map.of())).retentionEnabled()).isTrue();
+        PostCallSettings off = PostCallSettings.from(Settings.load(Map.of("postcall.retention-interval", "0")));
+        assertThat(off.retentionEnabled()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> PostCallSettings.from(Settings.load(Map.of("postcall.retention-interval", "-1h"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retention-interval");
+    }
+
+    @Test
     void azureIsConfiguredByAConnectionStringOrAnAccountWithAKeyAndSecretsAreRedactedInTheDump() {
         Config c = Settings.load(Map.of(
                 "postcall.azure.account-name", "acct",

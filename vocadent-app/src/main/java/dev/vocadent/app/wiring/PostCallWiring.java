@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import dev.vocadent.agent.session.CallSession;
 import dev.vocadent.core.api.TurnLatency;
 import dev.vocadent.core.api.Usage;
+import dev.vocadent.core.config.ClinicConfig;
 import dev.vocadent.core.state.CallState;
 import dev.vocadent.postcall.BackendClientProvider;
 import dev.vocadent.postcall.Channel;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,11 +75,23 @@ public final class PostCallWiring implements AutoCloseable {
      * @throws IllegalArgumentException naming the setting when a post-call or LLM setting is wrong
      */
     public static PostCallWiring open(Config vocadent, BackendClientProvider backend, Function<String, String> env, Clock clock) {
+        return open(vocadent, backend, env, clock, null);
+    }
+
+    /**
+     * As {@link #open(Config, BackendClientProvider, Function, Clock)}, plus the retention job over
+     * {@code retentionClinics} (asked at every run): every {@code postcall.retention-interval} (0 → off)
+     * it deletes each clinic's recordings and transcripts older than its {@code recording_retention_days}
+     * from the blob store, and its call records from the backend through {@code backend}. Long-running
+     * channels ({@code sip}, {@code worker}) pass their served clinics; null → no retention job.
+     */
+    public static PostCallWiring open(Config vocadent, BackendClientProvider backend, Function<String, String> env, Clock clock,
+                                      Supplier<List<ClinicConfig>> retentionClinics) {
         PostCallSettings settings = PostCallSettings.from(vocadent);
         Optional<OpenAiSettings> llm = OpenAiSettings.from(vocadent);
         OpenAiCallAnalyzer analyzer = llm.isEmpty() ? null
                 : OpenAiBrainFactory.analyzer(vocadent, UsageListener.NONE).orElse(null);
-        PostCall.Builder b = PostCall.builder(settings).backend(backend).env(env).clock(clock);
+        PostCall.Builder b = PostCall.builder(settings).backend(backend).env(env).clock(clock).clinics(retentionClinics);
         if (analyzer != null) {
             b.analyzer(new LlmSentimentAnalyzer(analyzer, llm.get().kind().name().toLowerCase() + ":" + llm.get().analysisModel()));
         }
