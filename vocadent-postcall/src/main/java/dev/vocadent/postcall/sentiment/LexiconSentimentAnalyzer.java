@@ -111,9 +111,12 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         return true;
     }
 
-    /** "terrible toothache", "the pain is awful": a bad word next to a symptom is about the tooth. */
+    /**
+     * "terrible toothache", "the pain is awful", "annoying when I eat": a bad word near a symptom (three
+     * tokens either side) is about the tooth.
+     */
     private static boolean nearSymptom(List<String> tokens, int i) {
-        for (int k = Math.max(0, i - 3); k <= Math.min(tokens.size() - 1, i + 2); k++) {
+        for (int k = Math.max(0, i - 3); k <= Math.min(tokens.size() - 1, i + 3); k++) {
             if (k != i && Lexicon.SYMPTOMS.contains(tokens.get(k))) {
                 return true;
             }

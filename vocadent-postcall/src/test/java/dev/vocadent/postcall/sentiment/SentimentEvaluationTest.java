@@ -16,9 +16,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Accuracy of the offline classifier on the labelled transcripts. The dev set is what it was tuned on;
- * the test set was written after tuning and is the one reported in bench/results/sentiment.md. The
- * report (with the confusion matrix and the misclassified calls) goes to target/sentiment-report.md.
+ * Accuracy of the offline classifier on the labelled transcripts. It was tuned on the dev set, and later
+ * also on the first test set (evaluated once as held-out, then retired to training); the held-out figure
+ * in bench/results/sentiment.md comes from the second held-out set ({@code holdout.jsonl}, 60 calls),
+ * which is never tuned on. Each report (confusion matrix, misclassified calls) goes to
+ * target/sentiment-report-&lt;set&gt;.md.
  */
 class SentimentEvaluationTest {
     private final LexiconSentimentAnalyzer analyzer = new LexiconSentimentAnalyzer();
@@ -33,11 +35,11 @@ class SentimentEvaluationTest {
     }
 
     @Test
-    void classifiesTheHeldOutTestSet() throws Exception {
+    void classifiesTheFirstTestSetNowRetiredToTraining() throws Exception {
         Result r = evaluate("test");
         write("test", r);
-        // threshold fixed before the test set was first evaluated
-        assertThat(r.accuracy()).as(r.report()).isGreaterThanOrEqualTo(0.70);
+        // 0.70 was fixed before this set was first evaluated (71.4 %, held out); it has been tuned on since
+        assertThat(r.accuracy()).as(r.report()).isGreaterThanOrEqualTo(0.85);
     }
 
     @Test
