@@ -45,6 +45,7 @@ class TenantIsolationTest {
             new Call("POST", "/user/lookup", Map.of("phone", "+447700900100", "date_of_birth", "1990-01-01")),
             new Call("POST", "/calls", Map.of("session_id", "s-iso", "outcome", "hung_up", "started_at", "2026-11-25T09:00:00Z",
                     "duration_seconds", 3)),
+            new Call("DELETE", "/calls?before=2026-11-01T00:00:00Z", null),
             new Call("GET", "/analytics/summary", null));
     static final List<Call> ADMIN_ENDPOINTS = List.of(
             new Call("PUT", "/admin/clinics/westbury/config", DemoClinics.json("westbury")),
