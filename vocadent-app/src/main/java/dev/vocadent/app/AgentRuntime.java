@@ -113,6 +113,11 @@ final class AgentRuntime implements AutoCloseable {
         return c;
     }
 
+    /** The in-process demo backend ({@code --demo}), else null. */
+    EmbeddedBackend embeddedBackend() {
+        return embedded;
+    }
+
     /** A voice call for a clinic, everything set but the transport's rates, output and pacing. */
     VoiceCall.Builder voiceCall(String sessionId, String roomName, ClinicConfig clinic, String callerPhone, CallControl control) {
         CallState state = new CallState(sessionId, roomName, clinic, callerPhone);
