@@ -130,7 +130,8 @@ final class AgentRuntime implements AutoCloseable {
     /** Hands a call to post-call processing once it has finished (its last words played). */
     void afterCall(VoiceCall call, Channel channel) {
         Instant started = clock.instant();
-        call.finished().whenComplete((outcome, error) -> {
+        // the call finishes from the session's 'ended' listener, a moment before the session counts as ended
+        call.finished().thenCompose(outcome -> call.session().ended()).whenComplete((outcome, error) -> {
             try {
                 postCall.submit(call.session(), channel, started, clock.instant(), call.turnLatencies(), Usage.NONE, null);
             } catch (RuntimeException e) {

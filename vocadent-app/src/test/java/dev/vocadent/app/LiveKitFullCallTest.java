@@ -132,6 +132,16 @@ class LiveKitFullCallTest {
                     assertThat(b.patientPhone()).isEqualTo(CALLER);
                     assertThat(b.callSessionId()).isEqualTo(done.session().sessionId());
                 });
+                // post-call processing recorded the call (through the outbox) in the backend
+                var backend = runtime.embeddedBackend().server();
+                long recorded = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (BackendRows.calls(backend, DemoClinics.WESTBURY).isEmpty() && System.nanoTime() < recorded) {
+                    Thread.sleep(200);
+                }
+                assertThat(BackendRows.calls(backend, DemoClinics.WESTBURY)).singleElement().satisfies(c -> {
+                    assertThat(c.sessionId()).isEqualTo(done.session().sessionId());
+                    assertThat(c.outcome()).isEqualTo("booked");
+                });
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (server.jobUpdates().stream().noneMatch(u -> u.getJobId().equals("JF1") && u.getStatus() == JobStatus.JS_SUCCESS)
                         && System.nanoTime() < until) {

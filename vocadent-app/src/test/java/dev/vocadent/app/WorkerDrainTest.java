@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code vocadent worker} in its own JVM against the fake LiveKit server: SIGTERM while a call runs makes
- * the worker report itself full and take no job, lets the call finish, then exits 0.
+ * the worker report itself full and take no job, lets the call finish, then exits 0; a call that
+ * outlasts the drain timeout is cut off and the exit code is 1.
  */
 class WorkerDrainTest {
     @TempDir
@@ -51,6 +52,31 @@ class WorkerDrainTest {
                 assertThat(p.exitValue()).as(log()).isZero();
                 assertThat(server.jobUpdates()).anyMatch(u -> u.getJobId().equals("JD1") && u.getStatus() == JobStatus.JS_SUCCESS);
                 assertThat(Files.readString(dir.resolve("stdout.txt"))).contains("drained, all calls ended");
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aCallOutlastingTheDrainTimeoutIsCutOffAndTheExitCodeSaysSo() throws Exception {
+        try (FakeLiveKitServer server = new FakeLiveKitServer()) {
+            Process p = startWorker(server, "2s");
+            try {
+                await(() -> !server.workers().isEmpty(), 180, p, "the worker registers");
+                var worker = server.workers().getFirst();
+                await(() -> worker.status == WorkerStatus.WS_AVAILABLE, 60, p, "the worker is available");
+                FakeRoom room = server.createRoom("westbury.+447700900123_cut", Map.of("sip.phoneNumber", "+447700900123"));
+                assertThat(server.dispatch("JC1", room.name, Map.of("sip.phoneNumber", "+447700900123"))).isPresent();
+                await(() -> room.heardLoudSamples() > 4_800, 60, p, "the caller hears the greeting");
+
+                long sent = System.nanoTime();
+                p.destroy(); // SIGTERM; the caller stays on the line
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(log()).isTrue();
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).as("waited for the drain timeout").isGreaterThanOrEqualTo(2_000);
+                assertThat(p.exitValue()).as(log()).isEqualTo(1);
+                assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("vocadent: drain timed out after PT2S");
             } finally {
                 p.destroyForcibly();
             }
