@@ -45,6 +45,28 @@ class RoomEgressTest {
     }
 
     @Test
+    void theFakeEgressEndpointAlsoSpeaksTwirpJson() throws Exception {
+        io.livekit.server.AccessToken token = new io.livekit.server.AccessToken(FakeLiveKitServer.API_KEY, FakeLiveKitServer.API_SECRET);
+        token.addGrants(new io.livekit.server.RoomRecord(true));
+        String body = """
+                {"room_name": "westbury.r", "audio_only": true,
+                 "file": {"file_type": "OGG", "filepath": "westbury/2026/03/02/J9.ogg",
+                          "azure": {"account_name": "a", "account_key": "k", "container_name": "calls"}}}""";
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.httpUrl() + "/twirp/livekit.Egress/StartRoomCompositeEgress"))
+                .header("Authorization", "Bearer " + token.toJwt()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"egress_id\": \"EG_");
+        assertThat(server.egress().roomComposites).singleElement().satisfies(req -> {
+            assertThat(req.getAudioOnly()).isTrue();
+            assertThat(req.getFile().getFilepath()).isEqualTo("westbury/2026/03/02/J9.ogg");
+            assertThat(req.getFile().getAzure().getContainerName()).isEqualTo("calls");
+        });
+    }
+
+    @Test
     void aSessionIdIsMadeSafeForABlobName() {
         assertThat(egress().blobName("dental2", "AJ_x/../y z")).isEqualTo("dental2/2026/03/02/AJ_x____y_z.ogg");
     }

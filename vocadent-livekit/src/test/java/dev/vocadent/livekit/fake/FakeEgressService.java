@@ -1,5 +1,6 @@
 package dev.vocadent.livekit.fake;
 
+import com.google.protobuf.util.JsonFormat;
 import io.javalin.Javalin;
 import io.javalin.http.UnauthorizedResponse;
 import java.util.List;
@@ -11,7 +12,8 @@ import livekit.LivekitEgress.RoomCompositeEgressRequest;
 
 /**
  * LiveKit's Egress Twirp service as far as room composite recording goes: checks the bearer token's
- * roomRecord grant, records each request (protobuf body, as the SDK sends) and answers with a started egress.
+ * roomRecord grant, records each request and answers with a started egress, in the request's Twirp
+ * encoding: protobuf (as the SDK sends) or JSON ({@code application/json}, proto field names).
  */
 public final class FakeEgressService {
     public final List<RoomCompositeEgressRequest> roomComposites = new CopyOnWriteArrayList<>();
@@ -30,11 +32,23 @@ public final class FakeEgressService {
                 ctx.status(refuseWith).contentType("application/json").result("{\"code\":\"unavailable\",\"msg\":\"no egress\"}");
                 return;
             }
-            var req = RoomCompositeEgressRequest.parseFrom(ctx.bodyAsBytes());
+            boolean json = String.valueOf(ctx.contentType()).startsWith("application/json");
+            RoomCompositeEgressRequest req;
+            if (json) {
+                var b = RoomCompositeEgressRequest.newBuilder();
+                JsonFormat.parser().merge(ctx.body(), b);
+                req = b.build();
+            } else {
+                req = RoomCompositeEgressRequest.parseFrom(ctx.bodyAsBytes());
+            }
             roomComposites.add(req);
             EgressInfo info = EgressInfo.newBuilder().setEgressId("EG_" + ids.incrementAndGet())
                     .setRoomName(req.getRoomName()).setStatus(EgressStatus.EGRESS_STARTING).build();
-            ctx.contentType("application/protobuf").result(info.toByteArray());
+            if (json) {
+                ctx.contentType("application/json").result(JsonFormat.printer().preservingProtoFieldNames().print(info));
+            } else {
+                ctx.contentType("application/protobuf").result(info.toByteArray());
+            }
         });
     }
 }
