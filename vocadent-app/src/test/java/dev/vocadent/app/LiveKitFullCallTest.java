@@ -22,7 +22,10 @@ import io.livekit.server.RoomServiceClient;
 import io.livekit.server.SipServiceClient;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveKitFullCallTest {
     static final String CALLER = "+447700900123";
+    /** Monday 2 March 2026, 08:00 UTC: "next tuesday afternoon" has free slots in the demo diary. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
     static final int RATE = 48_000;
     /** The agent is done with its reply once the caller has heard nothing loud for this long. */
     static final long QUIET_MS = 1_500;
@@ -83,7 +88,7 @@ class LiveKitFullCallTest {
         CompletableFuture<VoiceCall> started = new CompletableFuture<>();
         CompletableFuture<VoiceCall> finished = new CompletableFuture<>();
         try (FakeLiveKitServer server = new FakeLiveKitServer();
-             AgentRuntime runtime = new AgentRuntime(settings, null, true, "offline", CallCommandTest.CLOCK);
+             AgentRuntime runtime = new AgentRuntime(settings, null, true, "offline", CLOCK);
              PacerClock pacer = new PacerClock("lk-full-call-pacer")) {
             VoiceCallFactory real = runtime.liveKitCalls(pacer);
             VoiceCallFactory calls = (sessionId, room, clinic, phone, control, output, outRate, inRate) -> {
