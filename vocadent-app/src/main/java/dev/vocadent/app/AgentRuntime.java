@@ -126,6 +126,11 @@ final class AgentRuntime implements AutoCloseable {
         return out;
     }
 
+    /** The in-process demo backend ({@code --demo}), else null. */
+    EmbeddedBackend embeddedBackend() {
+        return embedded;
+    }
+
     /** A voice call for a clinic, everything set but the transport's rates, output and pacing. */
     VoiceCall.Builder voiceCall(String sessionId, String roomName, ClinicConfig clinic, String callerPhone, CallControl control) {
         CallState state = new CallState(sessionId, roomName, clinic, callerPhone);
@@ -138,7 +143,8 @@ final class AgentRuntime implements AutoCloseable {
     /** Hands a call to post-call processing once it has finished (its last words played). */
     void afterCall(VoiceCall call, Channel channel) {
         Instant started = clock.instant();
-        call.finished().whenComplete((outcome, error) -> {
+        // the call finishes from the session's 'ended' listener, a moment before the session counts as ended
+        call.finished().thenCompose(outcome -> call.session().ended()).whenComplete((outcome, error) -> {
             try {
                 postCall.submit(call.session(), channel, started, clock.instant(), call.turnLatencies(), Usage.NONE, null);
             } catch (RuntimeException e) {

@@ -4,12 +4,14 @@ import com.typesafe.config.Config;
 import dev.vocadent.agent.audio.PacerClock;
 import dev.vocadent.core.settings.Settings;
 import dev.vocadent.livekit.call.LiveKitCallHandler;
+import dev.vocadent.livekit.call.RoomEgress;
 import dev.vocadent.livekit.webhook.WebhookVerifier;
 import dev.vocadent.livekit.worker.ActiveCalls;
 import dev.vocadent.livekit.worker.AgentWorker;
 import dev.vocadent.livekit.worker.LoadMonitor;
 import dev.vocadent.livekit.worker.WorkerHttp;
 import dev.vocadent.livekit.worker.WorkerOptions;
+import io.livekit.server.EgressServiceClient;
 import io.livekit.server.RoomServiceClient;
 import io.livekit.server.SipServiceClient;
 import io.micrometer.core.instrument.Metrics;
@@ -19,7 +21,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,13 +56,14 @@ final class WorkerCommand implements Runnable {
     @Option(names = "--max-calls", defaultValue = "20", description = "Most calls at once (default: ${DEFAULT-VALUE}).")
     int maxCalls;
 
-    @Option(names = "--load-threshold", defaultValue = "0.7", description = "Load (0-1) at which jobs are declined (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--load-threshold", defaultValue = "0.7", description = "Load (0-1, the larger of CPU and calls/max-calls) at which jobs are declined; 1 → only --max-calls limits (default: ${DEFAULT-VALUE}).")
     double loadThreshold;
 
-    @Option(names = "--drain-timeout", defaultValue = "30m", description = "Longest wait for calls on SIGTERM, e.g. 30m (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--drain-timeout", description = "Longest wait for calls on SIGTERM, e.g. 30m or 90s (default: vocadent.livekit.worker.drain-timeout, 30m).")
     String drainTimeout;
 
     Function<String, String> env = System::getenv;
+    Supplier<Config> settingsSource = Settings::load;
 
     @Override
     public void run() {
@@ -69,25 +74,27 @@ final class WorkerCommand implements Runnable {
         if (demo == (backendUrl != null)) {
             throw new UserError("vocadent worker needs --demo or --backend-url URL");
         }
+        Config settings = settingsSource.get();
+        String http = url.replaceFirst("^ws", "http");
+        RoomEgress egress = roomEgress(settings, http, key, secret);
         Duration drain;
         WorkerOptions options;
         try {
-            drain = Duration.parse("PT" + drainTimeout.toUpperCase(java.util.Locale.ROOT));
+            drain = drainTimeout == null ? settings.getDuration("livekit.worker.drain-timeout")
+                    : Duration.parse("PT" + drainTimeout.toUpperCase(java.util.Locale.ROOT));
             options = new WorkerOptions(URI.create(url), key, secret, agentName, loadThreshold, maxCalls,
                     Duration.ofMillis(2500), Duration.ofSeconds(10));
             options.agentEndpoint();
         } catch (RuntimeException e) {
             throw new UserError(e.getMessage());
         }
-        Config settings = Settings.load();
         URI backend = backendUrl == null ? null : URI.create(backendUrl);
         AgentRuntime runtime = new AgentRuntime(settings, backend, demo, brainName, Clock.systemUTC());
         PacerClock pacer = new PacerClock("livekit-pacer");
-        String http = url.replaceFirst("^ws", "http");
         ActiveCalls active = new ActiveCalls();
         LiveKitCallHandler handler = new LiveKitCallHandler(runtime.router, runtime.directory, runtime.liveKitCalls(pacer),
                 SipServiceClient.createClient(http, key, secret), RoomServiceClient.createClient(http, key, secret),
-                active, Duration.ofSeconds(30), call -> { });
+                active, Duration.ofSeconds(30), call -> { }, egress);
         AgentWorker worker = new AgentWorker(options, handler, LoadMonitor.systemCpu(), "vocadent/0.1.0");
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Metrics.addRegistry(metrics);
@@ -102,10 +109,11 @@ final class WorkerCommand implements Runnable {
         System.out.println("vocadent worker: agent '" + agentName + "' connecting to " + url
                 + "; health on :" + server.port() + "; SIGTERM drains");
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        AtomicBoolean clean = new AtomicBoolean(true);
+        StopSignals.install(() -> {
             try {
-                boolean clean = worker.drain(drain);
-                System.out.println("vocadent worker: " + (clean ? "drained, all calls ended" : "drain timed out"));
+                clean.set(worker.drain(drain));
+                System.out.println("vocadent worker: " + (clean.get() ? "drained, all calls ended" : "drain timed out after " + drain));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -115,11 +123,31 @@ final class WorkerCommand implements Runnable {
                 runtime.close();
                 stopped.countDown();
             }
-        }));
+        });
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!clean.get()) {
+            throw new UserError("drain timed out after " + drain + ": calls still running were cut off", 1);
+        }
+    }
+
+    /** LiveKit room egress to Azure when vocadent.livekit.egress.enabled, else null. */
+    static RoomEgress roomEgress(Config settings, String httpUrl, String key, String secret) {
+        if (!settings.getBoolean("livekit.egress.enabled")) {
+            return null;
+        }
+        Config azure = settings.getConfig("postcall.azure");
+        try {
+            return new RoomEgress(EgressServiceClient.createClient(httpUrl, key, secret), new RoomEgress.AzureTarget(
+                    azure.hasPath("account-name") ? azure.getString("account-name") : null,
+                    azure.hasPath("account-key") ? azure.getString("account-key") : null,
+                    azure.getString("container")), Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + ": set AZURE_STORAGE_ACCOUNT, AZURE_STORAGE_KEY and AZURE_STORAGE_CONTAINER"
+                    + " (vocadent.postcall.azure), or turn off vocadent.livekit.egress.enabled");
         }
     }
 

@@ -51,6 +51,28 @@ class WorkerCommandTest {
         assertThat(url.err()).contains("must be ws(s):// or http(s)://");
     }
 
+    @Test
+    void roomEgressWithoutAnAzureAccountIsAOneLineError() {
+        WorkerCommand cmd = new WorkerCommand();
+        cmd.env = liveKit()::get;
+        cmd.settingsSource = () -> dev.vocadent.core.settings.Settings.load(java.util.Map.of("livekit.egress.enabled", true));
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(cmd).setExecutionExceptionHandler(new UserErrorHandler())
+                .setErr(new PrintWriter(err, true)).execute("--demo");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("vocadent: room egress needs the Azure account name, account key and container")
+                .contains("AZURE_STORAGE_ACCOUNT");
+    }
+
+    @Test
+    void roomEgressIsOffByDefaultAndOnWithAnAzureAccount() {
+        var defaults = dev.vocadent.core.settings.Settings.load(java.util.Map.of("postcall.azure.account-name", ""));
+        assertThat(WorkerCommand.roomEgress(defaults, "http://127.0.0.1:1", "k", "s")).isNull();
+        var on = dev.vocadent.core.settings.Settings.load(java.util.Map.of("livekit.egress.enabled", true,
+                "postcall.azure.account-name", "acct", "postcall.azure.account-key", "key"));
+        assertThat(WorkerCommand.roomEgress(on, "http://127.0.0.1:1", "k", "s").blobName("westbury", "J1")).endsWith("/J1.ogg");
+    }
+
     Run run(java.util.function.Function<String, String> env, String... args) {
         WorkerCommand cmd = new WorkerCommand();
         cmd.env = env;

@@ -41,6 +41,7 @@ public final class LiveKitCallHandler implements JobHandler {
     private final ActiveCalls active;
     private final Duration callerWait;
     private final Consumer<VoiceCall> onFinished;
+    private final RoomEgress egress;
 
     /**
      * @param onFinished called with each finished call (post-call submission)
@@ -48,6 +49,16 @@ public final class LiveKitCallHandler implements JobHandler {
     public LiveKitCallHandler(TenantRouter router, ClinicDirectory directory, VoiceCallFactory calls,
                               SipServiceClient sip, RoomServiceClient rooms, ActiveCalls active,
                               Duration callerWait, Consumer<VoiceCall> onFinished) {
+        this(router, directory, calls, sip, rooms, active, callerWait, onFinished, null);
+    }
+
+    /**
+     * @param egress when not null, each call is also recorded by LiveKit room egress (started with the call)
+     */
+    public LiveKitCallHandler(TenantRouter router, ClinicDirectory directory, VoiceCallFactory calls,
+                              SipServiceClient sip, RoomServiceClient rooms, ActiveCalls active,
+                              Duration callerWait, Consumer<VoiceCall> onFinished, RoomEgress egress) {
+        this.egress = egress;
         this.router = router;
         this.directory = directory;
         this.calls = calls;
@@ -112,6 +123,9 @@ public final class LiveKitCallHandler implements JobHandler {
             active.add(job.roomName(), reason -> call[0].callerHungUp());
             bridge[0].attach(call[0]);
             call[0].start();
+            if (egress != null) {
+                startEgress(job, clinic.customerId());
+            }
             CallOutcome outcome = call[0].finished().join();
             log.info("job {}: call ended, outcome {}", job.jobId(), outcome.wireName());
             room.leave();
@@ -125,5 +139,16 @@ public final class LiveKitCallHandler implements JobHandler {
                 onFinished.accept(call[0]);
             }
         }
+    }
+
+    /** Starts room egress beside the call; a failure is logged and the call goes on (post-call still stores its own recording). */
+    private void startEgress(JobContext job, String clinicId) {
+        Thread.ofVirtual().name("egress-" + job.jobId()).start(() -> {
+            try {
+                egress.start(job.roomName(), clinicId, job.jobId());
+            } catch (RoomEgress.EgressException e) {
+                log.warn("job {}: {}", job.jobId(), e.getMessage());
+            }
+        });
     }
 }

@@ -215,7 +215,7 @@ public final class AgentWorker implements AutoCloseable {
     private void answerAvailability(AvailabilityRequest req) {
         String jobId = req.getJob().getId();
         double current = load.load();
-        boolean accept = !draining && !closed && current < options.loadThreshold()
+        boolean accept = !draining && !closed && !overThreshold(current)
                 && running.size() + reserved.size() < options.maxJobs();
         AvailabilityResponse.Builder answer = AvailabilityResponse.newBuilder().setJobId(jobId).setAvailable(accept);
         if (accept) {
@@ -280,11 +280,16 @@ public final class AgentWorker implements AutoCloseable {
 
     private void sendStatus() {
         double current = load.load();
-        boolean full = draining || current >= options.loadThreshold();
+        boolean full = draining || overThreshold(current) || running.size() + reserved.size() >= options.maxJobs();
         send(WorkerMessage.newBuilder().setUpdateWorker(UpdateWorkerStatus.newBuilder()
                 .setStatus(full ? WorkerStatus.WS_FULL : WorkerStatus.WS_AVAILABLE)
                 .setLoad((float) current)
                 .setJobCount(running.size())).build());
+    }
+
+    /** A threshold of 1 means load never makes the worker full (only max jobs and draining do). */
+    private boolean overThreshold(double load) {
+        return options.loadThreshold() < 1.0 && load >= options.loadThreshold();
     }
 
     private void send(WorkerMessage msg) {

@@ -52,6 +52,10 @@ class LiveKitCallHandlerTest {
     }
 
     LiveKitCallHandler handler(ScriptedBrain brain, List<String> callerSays) {
+        return handler(brain, callerSays, null);
+    }
+
+    LiveKitCallHandler handler(ScriptedBrain brain, List<String> callerSays, RoomEgress egress) {
         VoiceCallFactory calls = (sessionId, room, clinic, phone, control, output, outRate, inRate) -> {
             CallState s = new CallState(sessionId, room, clinic, phone);
             state.complete(s);
@@ -65,7 +69,7 @@ class LiveKitCallHandlerTest {
         return new LiveKitCallHandler(router, directory, calls,
                 SipServiceClient.createClient(server.httpUrl(), FakeLiveKitServer.API_KEY, FakeLiveKitServer.API_SECRET),
                 RoomServiceClient.createClient(server.httpUrl(), FakeLiveKitServer.API_KEY, FakeLiveKitServer.API_SECRET),
-                active, Duration.ofSeconds(5), finished::add);
+                active, Duration.ofSeconds(5), finished::add, egress);
     }
 
     JobContext job(String room) {
@@ -125,6 +129,37 @@ class LiveKitCallHandlerTest {
         agent.join(20_000);
         assertThat(agent.isAlive()).isFalse();
         assertThat(finished).singleElement().satisfies(c -> assertThat(c.finished().get()).isEqualTo(CallOutcome.HUNG_UP));
+    }
+
+    @Test
+    void withRoomEgressConfiguredTheCallIsRecordedToTheClinicsBlobWhenItStarts() throws Exception {
+        FakeRoom room = server.createRoom("westbury.+447700900555_eg", Map.of("sip.phoneNumber", "+447700900555"));
+        RoomEgress egress = new RoomEgress(io.livekit.server.EgressServiceClient.createClient(server.httpUrl(),
+                FakeLiveKitServer.API_KEY, FakeLiveKitServer.API_SECRET),
+                new RoomEgress.AzureTarget("vocadentrec", "secret-key", "calls"),
+                Clock.fixed(java.time.Instant.parse("2026-03-02T09:00:00Z"), java.time.ZoneOffset.UTC));
+        Thread agent = Thread.ofVirtual().start(() -> {
+            try {
+                handler(ScriptedBrain.named("scripted").build(), List.of(), egress).run(job(room.name));
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        state.get(20, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.egress().roomComposites.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(server.egress().roomComposites).singleElement().satisfies(req -> {
+            assertThat(req.getRoomName()).isEqualTo(room.name);
+            assertThat(req.getAudioOnly()).isTrue();
+            var file = req.getFileOutputsCount() > 0 ? req.getFileOutputs(0) : req.getFile();
+            assertThat(file.getFilepath()).isEqualTo("westbury/2026/03/02/J1.ogg");
+            assertThat(file.getAzure().getContainerName()).isEqualTo("calls");
+        });
+        room.callerHangsUp();
+        agent.join(20_000);
+        assertThat(agent.isAlive()).isFalse();
     }
 
     @Test

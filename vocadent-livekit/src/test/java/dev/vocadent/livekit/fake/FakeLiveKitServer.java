@@ -48,6 +48,7 @@ public final class FakeLiveKitServer implements AutoCloseable {
     private final List<UpdateJobStatus> jobUpdates = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final FakeSipService sip = new FakeSipService();
+    private final FakeEgressService egress = new FakeEgressService();
     private final Map<String, FakeRoom> rooms = new ConcurrentHashMap<>();
     private final Map<String, FakeRoom> roomBySession = new ConcurrentHashMap<>();
 
@@ -60,6 +61,8 @@ public final class FakeLiveKitServer implements AutoCloseable {
         public volatile float load;
         public volatile int jobCount;
         public final List<String> jobs = new CopyOnWriteArrayList<>();
+        /** Every status update the worker sent, oldest first. */
+        public final List<livekit.LivekitAgent.UpdateWorkerStatus> statusUpdates = new CopyOnWriteArrayList<>();
 
         WorkerConn(WsContext ws) {
             this.ws = ws;
@@ -104,6 +107,7 @@ public final class FakeLiveKitServer implements AutoCloseable {
             ws.onClose(ctx -> roomBySession.remove(ctx.sessionId()));
         });
         sip.register(app, API_KEY, API_SECRET);
+        egress.register(app, API_KEY, API_SECRET);
         app.start("127.0.0.1", 0);
     }
 
@@ -117,6 +121,10 @@ public final class FakeLiveKitServer implements AutoCloseable {
 
     public FakeSipService sip() {
         return sip;
+    }
+
+    public FakeEgressService egress() {
+        return egress;
     }
 
     /** Registered workers. */
@@ -194,6 +202,7 @@ public final class FakeLiveKitServer implements AutoCloseable {
                 send(w, ServerMessage.newBuilder().setRegister(RegisterWorkerResponse.newBuilder().setWorkerId(w.id)).build());
             }
             case UPDATE_WORKER -> {
+                w.statusUpdates.add(msg.getUpdateWorker());
                 if (msg.getUpdateWorker().hasStatus()) {
                     w.status = msg.getUpdateWorker().getStatus();
                 }

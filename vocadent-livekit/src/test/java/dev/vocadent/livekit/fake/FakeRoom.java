@@ -42,6 +42,8 @@ public final class FakeRoom {
     private final AtomicLong receivedSamples = new AtomicLong();
     private final double[] goertzelWindow = new double[48_000];
     private final AtomicLong windowFill = new AtomicLong();
+    private final AtomicLong loudSamples = new AtomicLong();
+    private volatile long lastLoudNanos = System.nanoTime();
     public final CompletableFuture<Void> agentLeft = new CompletableFuture<>();
     private volatile WsContext agent;
     private Peer toAgent;
@@ -155,14 +157,33 @@ public final class FakeRoom {
         return total == 0 ? 0 : power / (total * n / 2.0);
     }
 
+    /** Samples of agent audio the caller has heard in 10 ms chunks louder than {@link #LOUD_RMS}. */
+    public long heardLoudSamples() {
+        return loudSamples.get();
+    }
+
+    /** Milliseconds since the caller last heard a loud chunk (agent speech), or since the room was created. */
+    public long millisSinceHeardLoud() {
+        return (System.nanoTime() - lastLoudNanos) / 1_000_000;
+    }
+
+    /** RMS above which a 10 ms chunk the caller hears counts as agent speech (silence and comfort noise are far below). */
+    public static final double LOUD_RMS = 300;
+
     private synchronized void hear(byte[] data, int channels, int frames) {
         ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        double energy = 0;
         for (int i = 0; i < frames; i++) {
             short s = b.getShort(i * channels * 2);
+            energy += (double) s * s;
             int at = (int) (windowFill.getAndIncrement() % goertzelWindow.length);
             goertzelWindow[at] = s;
         }
         receivedSamples.addAndGet(frames);
+        if (frames > 0 && Math.sqrt(energy / frames) > LOUD_RMS) {
+            loudSamples.addAndGet(frames);
+            lastLoudNanos = System.nanoTime();
+        }
     }
 
     private void trickle(dev.onvoid.webrtc.RTCIceCandidate c, SignalTarget target) {

@@ -72,6 +72,24 @@ class AgentWorkerTest {
     }
 
     @Test
+    void aThresholdOfOneMeansOnlyMaxJobsLimitsNotTheCpu() throws Exception {
+        CountDownLatch hangUp = new CountDownLatch(1);
+        WorkerOptions opts = new WorkerOptions(URI.create(server.url()), FakeLiveKitServer.API_KEY, FakeLiveKitServer.API_SECRET,
+                "vocadent", 1.0, 1, Duration.ofMillis(100), Duration.ofMillis(400));
+        AgentWorker w = new AgentWorker(opts, job -> hangUp.await(), () -> 1.0, "test");
+        started.add(w);
+        w.start();
+        w.registered().get(10, TimeUnit.SECONDS);
+        Await.until(Duration.ofSeconds(5), () -> server.workers().getFirst().load >= 1.0f);
+        assertThat(server.workers().getFirst().status).isEqualTo(livekit.LivekitAgent.WorkerStatus.WS_AVAILABLE);
+        assertThat(server.dispatch("J1", "westbury_cpu", Map.of())).isPresent();
+        Await.until(Duration.ofSeconds(5), () -> server.workers().getFirst().status == livekit.LivekitAgent.WorkerStatus.WS_FULL);
+        server.workers().getFirst().status = livekit.LivekitAgent.WorkerStatus.WS_AVAILABLE; // ask anyway
+        assertThat(server.dispatch("J2", "westbury_cpu2", Map.of())).isEmpty();
+        hangUp.countDown();
+    }
+
+    @Test
     void jobsGoToTheWorkerWithCapacity() throws Exception {
         AgentWorker busy = worker(job -> { }, 0.9);
         AgentWorker idle = worker(job -> Thread.sleep(200), 0.1);
