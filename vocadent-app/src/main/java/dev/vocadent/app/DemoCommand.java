@@ -28,10 +28,11 @@ import picocli.CommandLine.Option;
  * calls until Ctrl-C.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start the demo backend (embedded PostgreSQL, demo clinics) and the SIP voice agent on 127.0.0.1,",
-                "place one demo call to westbury with a synthetic caller (espeak-ng over SIP/RTP, G.711) and print",
-                "the live transcript, the booking, the Slack message and the stored files; then answer softphone calls",
-                "until Ctrl-C. Offline (pocketsphinx, espeak-ng, rule brain) unless provider keys are set."})
+        description = {"Start the demo backend (embedded PostgreSQL, demo clinics) and the SIP voice",
+                "agent on 127.0.0.1, place one demo call to westbury with a synthetic caller",
+                "(espeak-ng over SIP/RTP, G.711), print the live transcript, the booking, the",
+                "Slack message and the stored files, then answer softphone calls until Ctrl-C.",
+                "Offline (pocketsphinx, espeak-ng, rule brain) unless provider keys are set."})
 final class DemoCommand implements Runnable {
     static final String WESTBURY_DID = "+441632960001";
     static final String DENTAL2_DID = "+441632960002";
