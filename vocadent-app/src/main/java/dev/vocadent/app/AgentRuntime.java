@@ -28,6 +28,9 @@ import dev.vocadent.core.config.ClinicConfig;
 import dev.vocadent.core.tools.CallControl;
 import dev.vocadent.livekit.call.VoiceCallFactory;
 import dev.vocadent.postcall.Channel;
+import dev.vocadent.postcall.FinishedCall;
+import dev.vocadent.postcall.Preview;
+import dev.vocadent.postcall.Receipt;
 import java.net.URI;
 import java.time.Instant;
 import java.nio.file.Path;
@@ -46,7 +49,7 @@ import java.util.concurrent.Executors;
  */
 final class AgentRuntime implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AgentRuntime.class);
-    private final EmbeddedBackend embedded;
+    private final AutoCloseable embedded;
     private final URI backendUrl;
     private final Map<String, HttpBackendClient> clients = new ConcurrentHashMap<>();
     private final boolean demo;
@@ -61,13 +64,25 @@ final class AgentRuntime implements AutoCloseable {
     private final Clock clock;
     private final ClinicTokens tokens = ClinicTokens.fromEnvironment();
     private final PostCallWiring postCall;
+    private final SipRecordings recordings = new SipRecordings();
+    private volatile CallWatch watch;
 
     AgentRuntime(Config settings, URI backendUrl, boolean demo, String brainName, Clock clock) {
+        this(settings, demo ? EmbeddedBackend.startDemo(Path.of(settings.getString("data-dir")), clock) : null, backendUrl,
+                demo, brainName, clock);
+    }
+
+    /** Over a demo backend already started (e.g. on the port {@code vocadent demo} was given); closes it on {@link #close}. */
+    static AgentRuntime overDemoBackend(Config settings, AutoCloseable backend, URI backendUrl, String brainName, Clock clock) {
+        return new AgentRuntime(settings, backend, backendUrl, true, brainName, clock);
+    }
+
+    private AgentRuntime(Config settings, AutoCloseable embedded, URI backendUrl, boolean demo, String brainName, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.demo = demo;
-        this.embedded = demo ? EmbeddedBackend.startDemo(Path.of(settings.getString("data-dir")), clock) : null;
-        this.backendUrl = demo ? embedded.baseUrl() : backendUrl;
+        this.embedded = embedded;
+        this.backendUrl = embedded instanceof EmbeddedBackend e ? e.baseUrl() : backendUrl;
         this.directory = ClinicDirectory.builder(ClinicConfigSource.backend(this::client)).settings(settings).build();
         TenantRouter.Builder rb = TenantRouter.builder(directory).settings(settings);
         if (demo) {
@@ -136,21 +151,61 @@ final class AgentRuntime implements AutoCloseable {
         CallState state = new CallState(sessionId, roomName, clinic, callerPhone);
         CallSession.Builder session = CallSession.builder(state).settings(settings).backend(client(clinic.customerId()))
                 .brain(brain).clock(clock).callControl(control);
-        return VoiceCall.builder(session).settings(settings.getConfig("voice")).vad(vad).stt(stt).tts(tts).greetings(greetings)
-                .onTurnLatency(l -> postCall.recordTurnLatency(clinic.customerId(), l));
+        CallWatch w = watch;
+        if (w != null) {
+            session.listener(w.session(sessionId));
+        }
+        VoiceCall.Builder call = VoiceCall.builder(session).settings(settings.getConfig("voice")).vad(vad).stt(stt).tts(tts)
+                .greetings(greetings).onTurnLatency(l -> postCall.recordTurnLatency(clinic.customerId(), l));
+        if (w != null) {
+            call.onCallerTurn(text -> w.callerTurn(sessionId, text));
+        }
+        return call;
     }
 
-    /** Hands a call to post-call processing once it has finished (its last words played). */
+    /** Shows every call from now on to {@code w} (as it happens, and its post-call result). */
+    void watch(CallWatch w) {
+        this.watch = w;
+    }
+
+    /**
+     * Records the server's calls to Ogg/Opus files in {@code dir} and hands each recording to the call's
+     * post-call processing (which waits for it when the call has ended).
+     */
+    void recordCalls(dev.vocadent.telephony.sip.SipServer server, Path dir, boolean stereo) {
+        recordings.enable();
+        server.recordCalls(dir, stereo, (call, file) -> {
+            log.info("call {} recorded to {}", call.callId(), file);
+            recordings.recorded(call.callId(), file);
+        });
+    }
+
+    /** Hands a call to post-call processing once its session has ended (a SIP call's recording once the call is over). */
     void afterCall(VoiceCall call, Channel channel) {
         Instant started = clock.instant();
-        // the call finishes from the session's 'ended' listener, a moment before the session counts as ended
-        call.finished().thenCompose(outcome -> call.session().ended()).whenComplete((outcome, error) -> {
+        String id = call.session().sessionId();
+        java.util.concurrent.CompletableFuture<Path> recording = channel == Channel.SIP ? recordings.of(id) : null;
+        // the session's end, not call.finished(): that one waits for the last words' playout, which a
+        // SIP call torn down by the agent's BYE may never report
+        call.session().ended().whenComplete((outcome, error) -> Thread.ofVirtual().name("postcall-" + id).start(() -> {
+            Instant ended = clock.instant();
+            Path file = recording == null ? null : recordings.await(id, recording);
             try {
-                postCall.submit(call.session(), channel, started, clock.instant(), call.turnLatencies(), Usage.NONE, null);
+                if (!call.session().isEnded()) {
+                    throw new IllegalStateException("the session has not ended");
+                }
+                FinishedCall finished = postCall.finishedCall(call.session().state(), channel, started, ended,
+                        call.turnLatencies(), Usage.NONE, file);
+                CallWatch w = watch;
+                Preview preview = w == null ? null : postCall.preview(finished);
+                Receipt receipt = postCall.postCall().submit(finished);
+                if (w != null) {
+                    w.postCall(call.session().state(), preview, receipt, postCall);
+                }
             } catch (RuntimeException e) {
-                log.warn("post-call: call {} not queued: {}", call.session().sessionId(), e.getMessage());
+                log.warn("post-call: call {} not queued: {}", id, e.getMessage());
             }
-        });
+        }));
     }
 
     /** The LiveKit worker's voice calls (16 kHz both ways, paced by the room bridge's pacer clock). */
@@ -184,7 +239,11 @@ final class AgentRuntime implements AutoCloseable {
         vad.close();
         stt.close();
         if (embedded != null) {
-            embedded.close();
+            try {
+                embedded.close();
+            } catch (Exception e) {
+                log.warn("stopping the demo backend failed: {}", e.toString());
+            }
         }
     }
 }

@@ -94,9 +94,13 @@ final class SipCommand implements Runnable {
     private void serve(SipServer server, SipServerConfig config, Config sip, AutoCloseable also) {
         if (sip.getBoolean("record")) {
             java.nio.file.Path dir = java.nio.file.Path.of(sip.getString("recordings-dir"));
-            server.recordCalls(dir, sip.getBoolean("record-stereo"),
-                    (call, file) -> org.slf4j.LoggerFactory.getLogger(SipCommand.class)
-                            .info("call {} recorded to {}", call.callId(), file));
+            if (also instanceof AgentRuntime agent) {
+                agent.recordCalls(server, dir, sip.getBoolean("record-stereo")); // recordings go to post-call
+            } else {
+                server.recordCalls(dir, sip.getBoolean("record-stereo"),
+                        (call, file) -> org.slf4j.LoggerFactory.getLogger(SipCommand.class)
+                                .info("call {} recorded to {}", call.callId(), file));
+            }
         }
         try {
             server.start();

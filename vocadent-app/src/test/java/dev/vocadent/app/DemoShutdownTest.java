@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code vocadent demo} in its own JVM: serves until signalled, then stops Javalin, the pool and embedded PostgreSQL. */
+/** {@code vocadent demo --no-call} in its own JVM: serves until signalled, then stops SIP, Javalin, the pool and embedded PostgreSQL. */
 class DemoShutdownTest {
     @TempDir
     Path dataDir;
@@ -26,7 +26,7 @@ class DemoShutdownTest {
     void sigtermStopsTheServerAndEmbeddedPostgresCleanly() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "dev.vocadent.app.Main", "demo", "--port", "0");
+                "dev.vocadent.app.Main", "demo", "--port", "0", "--sip-port", "0", "--no-call");
         pb.environment().put("VOCADENT_DATA_DIR", dataDir.toString());
         pb.redirectError(dataDir.resolve("stderr.txt").toFile());
         Process p = pb.start();
