@@ -231,6 +231,16 @@ final class AgentRuntime implements AutoCloseable {
                 call -> afterCall(call, Channel.SIP));
     }
 
+    /** The post-call pipeline every call is handed to. */
+    PostCallWiring postCall() {
+        return postCall;
+    }
+
+    /** The backend the calls' tools use (the embedded demo backend with {@code --demo}). */
+    URI backendUrl() {
+        return backendUrl;
+    }
+
     @Override
     public void close() {
         postCall.close();

@@ -371,9 +371,18 @@ public final class VoiceCall implements AutoCloseable {
                 }
             }
             if (finish) {
-                finished.complete(outcome);
+                finish(outcome);
             }
         });
+    }
+
+    /**
+     * Completes {@link #finished} once the session's own {@code ended()} future has completed too: the
+     * session tells its listeners (our {@link Relay#ended}) just before that future completes, and whoever
+     * waits on {@code finished()} (post-call) needs {@code session.isEnded()} to hold.
+     */
+    private void finish(CallOutcome o) {
+        session.ended().whenComplete((ignored, error) -> finished.complete(o));
     }
 
     /** Session events, on the session's thread. */
@@ -424,7 +433,7 @@ public final class VoiceCall implements AutoCloseable {
                 now = !voice.isPlaying();
             }
             if (now) {
-                finished.complete(o);
+                finish(o);
             }
         }
     }

@@ -227,6 +227,19 @@ class VoiceCallTest {
     }
 
     @Test
+    void finishedCompletesOnlyOnceTheSessionHasEndedSoPostCallCanTakeAHungUpCall() throws Exception {
+        VoiceCallHarness h = new VoiceCallHarness(ScriptedBrain.named("scripted").build());
+        h.call.start();
+        assertThat(h.events.awaitListening(1, 10)).isTrue();
+        h.playAll();
+        java.util.concurrent.CompletableFuture<Boolean> endedWhenFinished = h.call.finished()
+                .thenApply(o -> h.call.session().isEnded());
+        h.call.callerHungUp(); // agent silent: the session's end is the call's end
+        assertThat(h.call.finished().get(10, TimeUnit.SECONDS)).isEqualTo(CallOutcome.HUNG_UP);
+        assertThat(endedWhenFinished.get(10, TimeUnit.SECONDS)).as("session ended when finished() completed").isTrue();
+    }
+
+    @Test
     void callerAudioAtTheWrongRateIsRefused() {
         VoiceCallHarness h = new VoiceCallHarness(ScriptedBrain.named("scripted").build());
         org.assertj.core.api.Assertions.assertThatThrownBy(
