@@ -15,11 +15,13 @@ import java.util.stream.Stream;
  * What a leak would grow, taken after garbage collection: heap in use, live Java (platform) threads,
  * OS threads of the process, open file descriptors, resident memory, and native memory as Native
  * Memory Tracking reports it ({@code jcmd <pid> VM.native_memory summary}; needs
- * {@code -XX:NativeMemoryTracking=summary}), per category, committed KB.
+ * {@code -XX:NativeMemoryTracking=summary}), per category, committed KB; and the live heap per class
+ * ({@code jcmd <pid> GC.class_histogram}) to name what grew.
  */
 record ResourceSnapshot(long heapUsedBytes, int javaThreads, int osThreads, int openFds, long rssKb,
-                        Map<String, Long> nmtCommittedKb) {
+                        Map<String, Long> nmtCommittedKb, Map<String, Long> heapBytesByClass) {
     private static final Pattern TOTAL = Pattern.compile("Total: reserved=(\\d+)KB, committed=(\\d+)KB");
+    private static final Pattern HISTOGRAM = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
     private static final Pattern CATEGORY = Pattern.compile("-\\s+([A-Za-z][A-Za-z &]*?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)");
 
     /** Collects garbage (twice, with a pause for reference processing and cleaners) and takes the snapshot. */
@@ -28,11 +30,18 @@ record ResourceSnapshot(long heapUsedBytes, int javaThreads, int osThreads, int 
             System.gc();
             Thread.sleep(300);
         }
+        // jcmd first: its first attach starts the Attach Listener thread and socket, which must be in the baseline too
+        Map<String, Long> nmt = nmt(jcmd("VM.native_memory", "summary"));
+        Map<String, Long> classes = new LinkedHashMap<>();
+        Matcher h = HISTOGRAM.matcher(jcmd("GC.class_histogram"));
+        while (h.find()) {
+            classes.put(h.group(2), Long.parseLong(h.group(1)));
+        }
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         int java = ManagementFactory.getThreadMXBean().getThreadCount();
         int os = count(Path.of("/proc/self/task"));
         int fds = count(Path.of("/proc/self/fd"));
-        return new ResourceSnapshot(heap, java, os, fds, readRssKb(), nmt());
+        return new ResourceSnapshot(heap, java, os, fds, readRssKb(), nmt, classes);
     }
 
     /** NMT total committed KB, or -1 when tracking is off. */
@@ -61,15 +70,26 @@ record ResourceSnapshot(long heapUsedBytes, int javaThreads, int osThreads, int 
         return -1;
     }
 
-    private static Map<String, Long> nmt() throws IOException, InterruptedException {
-        Map<String, Long> out = new LinkedHashMap<>();
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        Process p = new ProcessBuilder(jcmd, Long.toString(ProcessHandle.current().pid()), "VM.native_memory", "summary")
-                .redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
+    /** Output of {@code jcmd <this pid> command…}. */
+    private static String jcmd(String... command) throws IOException, InterruptedException {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(ProcessHandle.current().pid())));
+        cmd.addAll(java.util.List.of(command));
+        // output to a file, not a pipe: the VM writes it at a safepoint, when no Java thread of ours could drain a pipe
+        Path out = Files.createTempFile("jcmd", ".txt");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            return Files.readString(out);
+        } finally {
+            Files.deleteIfExists(out);
         }
+    }
+
+    private static Map<String, Long> nmt(String text) {
+        Map<String, Long> out = new LinkedHashMap<>();
         Matcher t = TOTAL.matcher(text);
         if (t.find()) {
             out.put("Total", Long.parseLong(t.group(2)));

@@ -37,8 +37,8 @@ final class RtpTiming {
                    long skippedTicks, long reordered) {}
 
     /** The analysis: all packets, and the full-load window (null when no instant had every stream running). */
-    record Result(int streams, long packets, long voicedPackets, int maxConcurrent, long windowFrom, long windowTo,
-                  Figures all, Figures fullLoad) {
+    record Result(int streams, long packets, long voicedPackets, int maxConcurrent, long firstMicros, long lastMicros,
+                  long windowFrom, long windowTo, Figures all, Figures fullLoad) {
         double windowSeconds() {
             return (windowTo - windowFrom) / 1e6;
         }
@@ -48,13 +48,17 @@ final class RtpTiming {
         long packets = streams.values().stream().mapToLong(s -> s.n).sum();
         long from = Long.MIN_VALUE;
         long to = Long.MAX_VALUE;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
         for (Stream s : streams.values()) {
             from = Math.max(from, s.micros[0]);
             to = Math.min(to, s.micros[s.n - 1]);
+            first = Math.min(first, s.micros[0]);
+            last = Math.max(last, s.micros[s.n - 1]);
         }
         Figures all = figures(Long.MIN_VALUE, Long.MAX_VALUE);
         Figures full = streams.isEmpty() || from >= to ? null : figures(from, to);
-        return new Result(streams.size(), packets, voiced, maxConcurrent(), from, to, all, full);
+        return new Result(streams.size(), packets, voiced, maxConcurrent(), first, last, from, to, all, full);
     }
 
     private Figures figures(long from, long to) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * <pre>
  * SipLoadBench load [--calls 100] [--seconds 60] [--rate 10] [--rtp-ports 30000-31999]
  * SipLoadBench soak [--calls 1000] [--concurrent 50] [--call-seconds 4] [--warmup 100]
- *                   [--heap-mb 10] [--threads 4] [--fds 4] [--nmt-mb 32] [--rss-mb 64]
+ *                   [--settle-seconds 40] [--heap-mb 10] [--threads 4] [--fds 4] [--nmt-mb 32] [--rss-mb 64]
  * </pre>
  * Prints a markdown table on stdout. {@code soak} exits 1 when a resource grew beyond its tolerance,
  * 2 when calls failed; {@code load} exits 2 when calls failed (the jitter verdict is printed only).
@@ -98,7 +98,7 @@ public final class SipLoadBench {
             RtpTiming.Result wire = capture.analyse().result();
             RtpTiming.Figures f = wire.fullLoad() != null ? wire.fullLoad() : wire.all();
             double cores = wire.fullLoad() != null ? cpu.cpuCoresBetween(wire.windowFrom(), wire.windowTo())
-                    : cpu.cpuCoresBetween(wire.windowTo(), wire.windowFrom());
+                    : cpu.cpuCoresBetween(wire.firstMicros(), wire.lastMicros());
             double callSeconds = wire.all().intervals() * 0.020;
             long vadWindows = agent.vadWindows() - vad0;
 
@@ -156,17 +156,24 @@ public final class SipLoadBench {
         String loadBefore = loadAverage();
         try (BenchAgent agent = new BenchAgent(ports[0], ports[1], concurrent + 10)) {
             warmUp(agent, dir, warmup, callSeconds * 1000L);
+            Thread.sleep(intOption("settle-seconds", 40) * 1000L);
             ResourceSnapshot base = ResourceSnapshot.take();
-            log("soak baseline: " + base);
+            log("soak baseline: heap %d B, threads %d/%d, fds %d, RSS %d KB, NMT %d KB".formatted(base.heapUsedBytes(),
+                    base.javaThreads(), base.osThreads(), base.openFds(), base.rssKb(), base.nmtTotalKb()));
             SippRun sipp = new SippRun(dir, agent.port(), calls, concurrent, concurrent, callSeconds * 1000L);
             long t0 = System.nanoTime();
             sipp.start();
             int exit = sipp.await((long) calls * (callSeconds + 5) * 1000 / concurrent + 120_000);
             double wall = (System.nanoTime() - t0) / 1e9;
             boolean idle = agent.awaitIdle(30_000);
-            Thread.sleep(2000); // let closed calls' virtual threads and timers finish
+            // SIP keeps a finished transaction for 64 × T1 = 32 s (RFC 3261 timers J and K) to absorb retransmissions,
+            // so what the last calls hold is only released after that; wait it out before comparing
+            int settle = intOption("settle-seconds", 40);
+            log("settling %d s (SIP transaction timers) …".formatted(settle));
+            Thread.sleep(settle * 1000L);
             ResourceSnapshot after = ResourceSnapshot.take();
-            log("soak after: " + after);
+            log("soak after: heap %d B, threads %d/%d, fds %d, RSS %d KB, NMT %d KB".formatted(after.heapUsedBytes(),
+                    after.javaThreads(), after.osThreads(), after.openFds(), after.rssKb(), after.nmtTotalKb()));
             long[] sf = sipp.successfulAndFailed();
             String loadAfter = loadAverage();
 
@@ -174,7 +181,8 @@ public final class SipLoadBench {
             md.append("### SIP soak: %d calls, %d at a time, %d s each (%s)%n%n".formatted(calls, concurrent, callSeconds, Instant.now()));
             md.append("Machine: %d cores; load average before %s, after %s. Baseline taken after %d warm-up calls; "
                     .formatted(Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, warmup)
-                    + "every snapshot after 3 × System.gc().\n\n");
+                    + "each snapshot %d s after the last call ended (SIP transaction timers) and after 3 × System.gc().\n\n"
+                    .formatted(intOption("settle-seconds", 40)));
             md.append("sipp: `").append(sipp.commandLine()).append("` (%.0f s)%n%n".formatted(wall));
             md.append("| resource | baseline | after | growth | tolerance | verdict |\n|---|---:|---:|---:|---:|---|\n");
             boolean leak = false;
@@ -192,7 +200,10 @@ public final class SipLoadBench {
                     agent.ports.inUse(), idle ? "ok" : "**LEAK**"));
             md.append("| calls successful / failed (sipp) | | %d / %d | | 0 failed | %s |%n".formatted(sf[0], sf[1],
                     sf[1] == 0 && exit == 0 ? "ok" : "**FAILED**"));
-            md.append("\nNMT categories that grew most (committed KB): ").append(nmtGrowth(base, after)).append("\n");
+            md.append("\nNMT categories that grew most (committed KB): ")
+                    .append(topGrowth(base.nmtCommittedKb(), after.nmtCommittedKb(), 1)).append("\n\n");
+            md.append("Live heap by class, most grown (KB): ")
+                    .append(topGrowth(base.heapBytesByClass(), after.heapBytesByClass(), 1024)).append("\n");
             System.out.println(md);
             if (leak || !idle) {
                 return 1;
@@ -231,16 +242,17 @@ public final class SipLoadBench {
         return leak;
     }
 
-    private static String nmtGrowth(ResourceSnapshot base, ResourceSnapshot after) {
+    /** The five entries that grew most, "name +n" (values divided by {@code unit}). */
+    private static String topGrowth(Map<String, Long> base, Map<String, Long> after, long unit) {
         StringBuilder s = new StringBuilder();
-        after.nmtCommittedKb().entrySet().stream()
+        after.entrySet().stream()
                 .filter(e -> !e.getKey().equals("Total"))
-                .sorted((a, b) -> Long.compare(b.getValue() - base.nmtCommittedKb().getOrDefault(b.getKey(), 0L),
-                        a.getValue() - base.nmtCommittedKb().getOrDefault(a.getKey(), 0L)))
+                .sorted((a, b) -> Long.compare(b.getValue() - base.getOrDefault(b.getKey(), 0L),
+                        a.getValue() - base.getOrDefault(a.getKey(), 0L)))
                 .limit(5)
-                .forEach(e -> s.append(s.isEmpty() ? "" : ", ").append(e.getKey()).append(" %+d".formatted(
-                        e.getValue() - base.nmtCommittedKb().getOrDefault(e.getKey(), 0L))));
-        return s.isEmpty() ? "(NMT off: run with -XX:NativeMemoryTracking=summary)" : s.toString();
+                .forEach(e -> s.append(s.isEmpty() ? "" : ", ").append('`').append(e.getKey()).append('`')
+                        .append(" %+d".formatted((e.getValue() - base.getOrDefault(e.getKey(), 0L)) / unit)));
+        return s.isEmpty() ? "(none: NMT needs -XX:NativeMemoryTracking=summary)" : s.toString();
     }
 
     private static void row(StringBuilder md, String name, String value, String target, boolean met) {
