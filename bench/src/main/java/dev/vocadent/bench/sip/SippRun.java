@@ -1,0 +1,131 @@
+package dev.vocadent.bench.sip;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One sipp run of {@code uac_speech.xml} against the bench server: {@code calls} calls, at most
+ * {@code concurrent} at once, started at {@code rate} a second, each lasting {@code callMillis} after
+ * the ACK while sipp plays {@code caller.pcap}. Statistics come from sipp's own files
+ * ({@code -trace_stat}, {@code -trace_rtt}) in the work directory.
+ */
+final class SippRun {
+    private final Path dir;
+    private final List<String> command;
+    private Process process;
+
+    SippRun(Path dir, int serverPort, int calls, int concurrent, double rate, long callMillis) throws IOException {
+        this.dir = dir;
+        Path scenario = dir.resolve("uac_speech.xml");
+        try (InputStream in = SippRun.class.getResourceAsStream("/sipp/uac_speech.xml")) {
+            Files.copy(in, scenario, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        long timeout = callMillis / 1000 + 120L * Math.max(1, calls / Math.max(1, concurrent));
+        command = List.of("sipp", "127.0.0.1:" + serverPort, "-sf", scenario.getFileName().toString(),
+                "-s", BenchAgent.DIALLED, "-i", "127.0.0.1", "-p", Integer.toString(freeUdpPort()),
+                "-mi", "127.0.0.1", "-mp", Integer.toString(freeEvenUdpPort()),
+                "-m", Integer.toString(calls), "-l", Integer.toString(concurrent), "-r", String.format(java.util.Locale.ROOT, "%.1f", rate),
+                "-d", Long.toString(callMillis), "-nostdin", "-timeout", timeout + "s", "-timeout_error",
+                "-trace_stat", "-stf", "stats.csv", "-fd", "1", "-trace_rtt", "-rtt_freq", "1", "-trace_err",
+                "-max_recv_loops", "1000");
+    }
+
+    /** The command line, for the report. */
+    String commandLine() {
+        return String.join(" ", command);
+    }
+
+    void start() throws IOException {
+        process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sipp.out").toFile()).start();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** Waits for sipp to finish; returns its exit code (0: every call succeeded, 1: some failed). */
+    int await(long timeoutMillis) throws InterruptedException {
+        if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+        return process.exitValue();
+    }
+
+    /** Successful and failed call counts of sipp's last statistics line. */
+    long[] successfulAndFailed() throws IOException {
+        Path csv;
+        try (Stream<Path> files = Files.list(dir)) {
+            csv = files.filter(f -> f.getFileName().toString().equals("stats.csv")).findFirst().orElse(null);
+        }
+        if (csv == null) {
+            return new long[] {-1, -1};
+        }
+        List<String> lines = Files.readAllLines(csv, java.nio.charset.StandardCharsets.ISO_8859_1);
+        List<String> head = Arrays.asList(lines.getFirst().split(";"));
+        String[] last = lines.getLast().split(";");
+        return new long[] {Long.parseLong(last[head.indexOf("SuccessfulCall(C)")].trim()),
+                Long.parseLong(last[head.indexOf("FailedCall(C)")].trim())};
+    }
+
+    /** INVITE → 200 OK response times (ms) of every call, from sipp's rtt file. */
+    double[] inviteResponseMillis() throws IOException {
+        List<Double> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith("_rtt.csv")).toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    String[] c = line.split(";");
+                    if (c.length >= 2 && !c[0].startsWith("Date")) {
+                        try {
+                            out.add(Double.parseDouble(c[1].trim()));
+                        } catch (NumberFormatException header) {
+                            // not a data line
+                        }
+                    }
+                }
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    /** The tail of sipp's output (errors), for the log when it fails. */
+    String outputTail() throws IOException {
+        String s = Files.readString(dir.resolve("sipp.out"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return s.length() > 3000 ? s.substring(s.length() - 3000) : s;
+    }
+
+    static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** An even port whose next three neighbours are free too (sipp's media ports and their RTCP). */
+    static int freeEvenUdpPort() throws IOException {
+        for (int i = 0; i < 50; i++) {
+            int p = freeUdpPort() & ~1;
+            try (DatagramSocket a = bind(p); DatagramSocket b = bind(p + 1); DatagramSocket c = bind(p + 2);
+                 DatagramSocket d = bind(p + 3)) {
+                return p;
+            } catch (IOException taken) {
+                // next
+            }
+        }
+        throw new IOException("no free even UDP port");
+    }
+
+    private static DatagramSocket bind(int port) throws IOException {
+        return new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+}
