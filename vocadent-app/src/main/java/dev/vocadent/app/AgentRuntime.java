@@ -91,6 +91,7 @@ final class AgentRuntime implements AutoCloseable {
         }
         this.stt = new PocketsphinxStt(Path.of(voice.getString("stt.pocketsphinx-model-dir")), primer);
         this.postCall = PostCallWiring.open(settings, this::clientFor);
+        postCall.watchAudioPacing(dev.vocadent.agent.audio.PacingMeters.global());
         this.greetings = new GreetingCache(tts, voice.getLong("greeting.cache-bytes"), voice.getLong("greeting.timeout-ms"),
                 Executors.newVirtualThreadPerTaskExecutor());
     }
