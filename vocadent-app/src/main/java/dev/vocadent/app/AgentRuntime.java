@@ -106,6 +106,7 @@ final class AgentRuntime implements AutoCloseable {
         }
         this.stt = new PocketsphinxStt(Path.of(voice.getString("stt.pocketsphinx-model-dir")), primer);
         this.postCall = PostCallWiring.open(settings, this::clientFor, System::getenv, clock, this::servedClinicConfigs);
+        postCall.watchAudioPacing(dev.vocadent.agent.audio.PacingMeters.global());
         this.greetings = new GreetingCache(tts, voice.getLong("greeting.cache-bytes"), voice.getLong("greeting.timeout-ms"),
                 Executors.newVirtualThreadPerTaskExecutor());
     }
@@ -143,7 +144,7 @@ final class AgentRuntime implements AutoCloseable {
 
     /** The in-process demo backend ({@code --demo}), else null. */
     EmbeddedBackend embeddedBackend() {
-        return embedded;
+        return embedded instanceof EmbeddedBackend e ? e : null;
     }
 
     /** A voice call for a clinic, everything set but the transport's rates, output and pacing. */

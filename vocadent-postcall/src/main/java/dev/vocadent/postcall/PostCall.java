@@ -139,6 +139,11 @@ public final class PostCall implements AutoCloseable {
         ops.recordTurnLatency(clinicId, latency);
     }
 
+    /** The audio pacers' frame totals (sent, sent late) to watch for the "audio pacing degraded" alert. */
+    public void watchAudioPacing(java.util.function.LongSupplier framesTotal, java.util.function.LongSupplier lateFramesTotal) {
+        ops.watchAudioPacing(framesTotal, lateFramesTotal);
+    }
+
     /** Ops alerts (failover, latency, delivery failures). */
     public OpsAlerts ops() {
         return ops;

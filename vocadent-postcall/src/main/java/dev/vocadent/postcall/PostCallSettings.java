@@ -65,12 +65,36 @@ public record PostCallSettings(
      * @param latencyMinSamples  fewer turns than this in the window say nothing
      * @param minInterval        one alert per kind per this interval
      * @param failureAlertAfter  a delivery failing this many times in a row raises an alert
+     * @param pacing             the audio pacing alert
      */
     public record Ops(String webhook, Duration latencyThreshold, Duration latencyWindow, int latencyMinSamples,
-                      Duration minInterval, int failureAlertAfter) {
+                      Duration minInterval, int failureAlertAfter, Pacing pacing) {
+        /** Without a pacing setting: {@link Pacing#DEFAULTS}. */
+        public Ops(String webhook, Duration latencyThreshold, Duration latencyWindow, int latencyMinSamples,
+                   Duration minInterval, int failureAlertAfter) {
+            this(webhook, latencyThreshold, latencyWindow, latencyMinSamples, minInterval, failureAlertAfter, Pacing.DEFAULTS);
+        }
+
         @Override
         public String toString() {
             return "Ops[webhook=" + (webhook == null ? "none" : "<redacted>") + ", latencyThreshold=" + latencyThreshold + "]";
+        }
+    }
+
+    /**
+     * The "audio pacing degraded" alert.
+     *
+     * @param lateRatio  late frames / frames sent over the window above this is degraded
+     * @param window     the window the ratio is taken over
+     * @param minFrames  fewer frames than this in the window say nothing
+     */
+    public record Pacing(double lateRatio, Duration window, long minFrames) {
+        public static final Pacing DEFAULTS = new Pacing(0.01, Duration.ofMinutes(5), 3000);
+
+        public Pacing {
+            if (!(lateRatio >= 0 && lateRatio <= 1)) {
+                throw new IllegalArgumentException("pacing late ratio must be between 0 and 1, was " + lateRatio);
+            }
         }
     }
 
@@ -92,7 +116,8 @@ public record PostCallSettings(
                 new Azure(a.getString("container"), opt(a, "connection-string"), opt(a, "account-name"),
                         opt(a, "account-key"), opt(a, "sas-token"), opt(a, "endpoint"), a.getDuration("timeout")),
                 new Ops(opt(o, "webhook"), o.getDuration("latency-threshold"), o.getDuration("latency-window"),
-                        o.getInt("latency-min-samples"), o.getDuration("min-interval"), o.getInt("failure-alert-after")),
+                        o.getInt("latency-min-samples"), o.getDuration("min-interval"), o.getInt("failure-alert-after"),
+                        new Pacing(o.getDouble("pacing-late-ratio"), o.getDuration("pacing-window"), o.getLong("pacing-min-frames"))),
                 p.getDuration("retention-interval"));
     }
 

@@ -22,6 +22,7 @@ public final class AudioPacer implements AutoCloseable {
     private final AudioFrame frame;
     private final FrameConsumer consumer;
     private final boolean silenceWhenIdle;
+    private final PacingMeters meters;
     private final ReentrantLock lock = new ReentrantLock();
     private int head;      // next sample to send
     private int size;      // samples queued
@@ -38,6 +39,11 @@ public final class AudioPacer implements AutoCloseable {
      * @param consumer        non-blocking frame consumer
      */
     public AudioPacer(int sampleRate, int maxQueuedMillis, boolean silenceWhenIdle, FrameConsumer consumer) {
+        this(sampleRate, maxQueuedMillis, silenceWhenIdle, consumer, PacingMeters.global());
+    }
+
+    /** As above, counting sent and late frames in {@code meters}. */
+    public AudioPacer(int sampleRate, int maxQueuedMillis, boolean silenceWhenIdle, FrameConsumer consumer, PacingMeters meters) {
         if (sampleRate <= 0 || sampleRate % 50 != 0) {
             throw new IllegalArgumentException("sample rate must be a positive multiple of 50 Hz, was " + sampleRate);
         }
@@ -51,6 +57,7 @@ public final class AudioPacer implements AutoCloseable {
         this.frame = new AudioFrame(frameBuf, frameSamples, sampleRate);
         this.consumer = consumer;
         this.silenceWhenIdle = silenceWhenIdle;
+        this.meters = meters;
     }
 
     /** Starts ticking on {@code clock}. */
@@ -148,8 +155,16 @@ public final class AudioPacer implements AutoCloseable {
         return framesSent;
     }
 
-    /** One 20 ms slot: called by the clock (or a test). */
+    /** One 20 ms slot, on time: called by a driver that does not measure lateness (or a test). */
     public void tick() {
+        tick(0);
+    }
+
+    /**
+     * One 20 ms slot, {@code lateNanos} after its deadline (the {@link PacerClock} measures it). A frame sent
+     * one period (20 ms) or more late is counted as late in the {@link PacingMeters}.
+     */
+    public void tick(long lateNanos) {
         if (closed) {
             return;
         }
@@ -187,6 +202,7 @@ public final class AudioPacer implements AutoCloseable {
         try {
             if (send) {
                 framesSent++;
+                meters.sent(lateNanos >= PacerClock.PERIOD_NANOS);
                 consumer.frame(frame);
             }
             if (drained) {

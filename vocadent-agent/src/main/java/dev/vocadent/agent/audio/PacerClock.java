@@ -84,7 +84,7 @@ public final class PacerClock implements AutoCloseable {
             long late = now - deadline;
             record(late);
             for (AudioPacer p : pacers) {
-                p.tick();
+                p.tick(late);
             }
             deadline = start + (k + 1) * PERIOD_NANOS;
         }

@@ -119,4 +119,34 @@ class AudioPacerTest {
         assertThatThrownBy(() -> new AudioPacer(8001, 100, false, consumer)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AudioPacer(8000, 10, false, consumer)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void countsEverySentFrameAndThoseAClockTickedAPeriodOrMoreLate() throws Exception {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        PacingMeters meters = new PacingMeters(registry);
+        long[] now = {0};
+        PacerClock clock = new PacerClock(() -> now[0], n -> now[0] += n, "test-pacer", false);
+        AudioPacer p = new AudioPacer(8000, 1000, true, consumer, meters).start(clock);
+        clock.runOnce();                                  // on time
+        clock.runOnce();
+        now[0] += 3 * PacerClock.PERIOD_NANOS + 5_000_000; // the clock thread stalls 65 ms
+        clock.runOnce();                                  // catches up: frames 45, 25 and 5 ms late
+        assertThat(sent).hasSize(5);
+        assertThat(meters.frames()).isEqualTo(5);
+        assertThat(meters.lateFrames()).isEqualTo(2);
+        assertThat(registry.get("vocadent.audio.late.frames").counter().count()).isEqualTo(2.0);
+        assertThat(registry.get("vocadent.audio.frames").counter().count()).isEqualTo(5.0);
+        p.close();
+    }
+
+    @Test
+    void framesNotSentAreNotCounted() {
+        PacingMeters meters = new PacingMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        AudioPacer p = new AudioPacer(8000, 1000, false, consumer, meters);
+        p.tick(100_000_000L); // nothing queued and no silence: no frame, however late
+        p.write(ramp(160, 0), 0, 160);
+        p.tick(PacerClock.PERIOD_NANOS);
+        assertThat(meters.frames()).isEqualTo(1);
+        assertThat(meters.lateFrames()).isEqualTo(1);
+    }
 }

@@ -145,6 +145,11 @@ public final class PostCallWiring implements AutoCloseable {
         postCall.recordTurnLatency(clinicId, latency);
     }
 
+    /** Watches the process's audio pacing counters for the ops "audio pacing degraded" alert. */
+    public void watchAudioPacing(dev.vocadent.agent.audio.PacingMeters meters) {
+        postCall.watchAudioPacing(meters::frames, meters::lateFrames);
+    }
+
     /** The LLM token counter to give the OpenAI brain ({@code OpenAiBrainFactory.create(config, llmUsage())}). */
     public LlmUsageTally llmUsage() {
         return usage;

@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Alerts for the people running Vocadent, sent to the ops Slack through the outbox (so they are durable
  * and retried too): provider failover, deliveries failing repeatedly or parked, and performance
  * degradation (the p95 of end-of-speech → first audio over the last minute has stayed above the
- * threshold for the whole window, 5 minutes by default). Each kind of
+ * threshold for the whole window, 5 minutes by default), and audio pacing degradation (the share of agent
+ * audio frames sent 20 ms or more late, over the pacing window, above the configured ratio). Each kind of
  * alert is sent at most once per {@code min-interval}; the next one says how many were held back, so an
  * outage gives one alert, not thousands. Without an ops webhook, alerts are only logged.
  */
@@ -40,6 +42,9 @@ public final class OpsAlerts implements DeliveryListener {
     private final Deque<long[]> samples = new ArrayDeque<>();
     private final AtomicLong seq = new AtomicLong();
     private Instant degradedSince;
+    private final Deque<long[]> pacing = new ArrayDeque<>();   // {epoch millis, frames total, late frames total}
+    private volatile LongSupplier pacedFrames;
+    private volatile LongSupplier lateFrames;
 
     /** @param journal where alerts are queued; null → log only */
     public OpsAlerts(Journal journal, PostCallSettings.Ops settings, Clock clock) {
@@ -50,6 +55,7 @@ public final class OpsAlerts implements DeliveryListener {
 
     /** The voice layer calls this once per turn. Cheap; never blocks on the network. */
     public void recordTurnLatency(String clinicId, TurnLatency latency) {
+        checkAudioPacing();
         if (latency == null || latency.eosToFirstAudio() == null) {
             return;
         }
@@ -75,6 +81,59 @@ public final class OpsAlerts implements DeliveryListener {
         alert("latency-p95", "Voice latency degraded",
                 "p95 end of speech → first audio is " + p95 + " ms over the last " + settings.latencyWindow().toMinutes()
                         + " min (threshold " + settings.latencyThreshold().toMillis() + " ms; latest clinic " + clinicId + ")");
+    }
+
+    /**
+     * Watches the audio pacers' frame counters (totals since start): they are sampled on every
+     * {@link #recordTurnLatency turn} and on {@link #checkAudioPacing()}.
+     */
+    public void watchAudioPacing(LongSupplier framesTotal, LongSupplier lateFramesTotal) {
+        this.pacedFrames = framesTotal;
+        this.lateFrames = lateFramesTotal;
+    }
+
+    /** Samples the watched pacing counters (nothing when none are watched). Cheap; never blocks on the network. */
+    public void checkAudioPacing() {
+        LongSupplier frames = pacedFrames;
+        LongSupplier late = lateFrames;
+        if (frames != null && late != null) {
+            recordAudioPacing(frames.getAsLong(), late.getAsLong());
+        }
+    }
+
+    /**
+     * The pacers' totals now: frames sent and frames sent late. When the late share over the pacing window
+     * exceeds the threshold (with at least the minimum of frames sent in it), an "Audio pacing degraded"
+     * alert goes out (rate-limited like every alert).
+     */
+    public void recordAudioPacing(long framesTotal, long lateFramesTotal) {
+        PostCallSettings.Pacing p = settings.pacing();
+        long now = clock.millis();
+        long frames;
+        long late;
+        synchronized (pacing) {
+            long[] last = pacing.peekLast();
+            if (last == null || now - last[0] >= 1000 || framesTotal < last[1]) {
+                if (last != null && framesTotal < last[1]) {
+                    pacing.clear(); // counters restarted
+                }
+                pacing.addLast(new long[] {now, framesTotal, lateFramesTotal});
+            }
+            long from = now - p.window().toMillis();
+            while (pacing.size() > 1 && (pacing.peekFirst()[0] < from || pacing.size() > MAX_SAMPLES)) {
+                pacing.removeFirst();
+            }
+            long[] base = pacing.peekFirst();
+            frames = framesTotal - base[1];
+            late = lateFramesTotal - base[2];
+        }
+        if (frames <= 0 || frames < p.minFrames() || (double) late / frames <= p.lateRatio()) {
+            return;
+        }
+        alert("audio-pacing", "Audio pacing degraded",
+                String.format(java.util.Locale.ROOT, "%.1f%% of agent audio frames (%d of %d) went out 20 ms or more late over the last %d min"
+                        + " (threshold %.1f%%): the pacing thread is starved; check CPU load and calls per node",
+                        100.0 * late / frames, late, frames, Math.max(1, p.window().toMinutes()), 100 * p.lateRatio()));
     }
 
     /** A provider failed and its fallback took over. */

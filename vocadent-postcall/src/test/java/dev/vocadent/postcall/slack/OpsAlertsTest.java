@@ -97,4 +97,71 @@ class OpsAlertsTest {
         assertThat(logOnly.alert("k", "t", "d")).isTrue();
         assertThat(journal.pending()).hasSize(before);
     }
+
+    /** Pacing samples every 5 s: {@code framesPerStep} frames sent, {@code latePerStep} of them late. */
+    void pace(long[] totals, int steps, long framesPerStep, long latePerStep) {
+        for (int i = 0; i < steps; i++) {
+            totals[0] += framesPerStep;
+            totals[1] += latePerStep;
+            ops.recordAudioPacing(totals[0], totals[1]);
+            clock.advance(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void lateFramesAboveTheRatioRaiseOneAudioPacingAlertPerInterval() {
+        long[] totals = {0, 0};
+        pace(totals, 120, 250, 0);                 // 10 min healthy: 5 calls' worth of frames, none late
+        assertThat(journal.pending()).isEmpty();
+        pace(totals, 120, 250, 10);                // then 4 % late for 10 minutes
+        assertThat(journal.pending()).singleElement().satisfies(a ->
+                assertThat(a.payload().toString()).contains("Audio pacing degraded")
+                        .contains("of agent audio frames").contains("threshold 1.0%"));
+        pace(totals, 300, 250, 10);                // 25 more minutes: past min-interval, one more alert
+        assertThat(journal.pending()).hasSize(2);
+        assertThat(alertsText()).contains("similar alerts held back");
+    }
+
+    @Test
+    void aFewLateFramesRaiseNothing() {
+        long[] totals = {0, 0};
+        pace(totals, 120, 250, 1);                 // 0.4 % late: under the 1 % threshold
+        assertThat(journal.pending()).isEmpty();
+    }
+
+    @Test
+    void tooFewFramesRaiseNothingEvenIfAllAreLate() {
+        long[] totals = {0, 0};
+        pace(totals, 120, 2, 2);                   // all late, but only 120 frames in the window (< 3000)
+        assertThat(journal.pending()).isEmpty();
+    }
+
+    @Test
+    void theRatioIsTakenOverTheWindowSoAnOldBurstIsForgotten() {
+        long[] totals = {0, 0};
+        pace(totals, 1, 1000, 900);                // one burst: 90 % late
+        assertThat(journal.pending()).isEmpty();   // (one sample: no window yet)
+        clock.advance(Duration.ofMinutes(6));
+        pace(totals, 120, 250, 0);                 // the burst is older than the 5 min window
+        assertThat(journal.pending()).isEmpty();
+    }
+
+    @Test
+    void watchedCountersAreSampledOnEveryTurn() {
+        long[] totals = {0, 0};
+        ops.watchAudioPacing(() -> totals[0], () -> totals[1]);
+        for (int i = 0; i < 60; i++) {
+            totals[0] += 250;
+            totals[1] += 50;                       // 20 % late
+            ops.recordTurnLatency("westbury", eos(600));
+            clock.advance(Duration.ofSeconds(5));
+        }
+        assertThat(alertsText()).contains("Audio pacing degraded").contains("20.0% of agent audio frames");
+    }
+
+    @Test
+    void pacingSettingsAreReadFromTheReferenceConfiguration() {
+        PostCallSettings.Pacing p = PostCallSettings.from(dev.vocadent.core.settings.Settings.load()).ops().pacing();
+        assertThat(p).isEqualTo(new PostCallSettings.Pacing(0.01, Duration.ofMinutes(5), 3000));
+    }
 }

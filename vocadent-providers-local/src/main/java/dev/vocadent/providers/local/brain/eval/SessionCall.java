@@ -1,6 +1,5 @@
 package dev.vocadent.providers.local.brain.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vocadent.agent.brain.Brain;
 import dev.vocadent.agent.brain.ExpectedAnswer;
 import dev.vocadent.agent.session.CallSession;
@@ -8,17 +7,12 @@ import dev.vocadent.agent.session.SessionListener;
 import dev.vocadent.core.api.BackendClient;
 import dev.vocadent.core.api.Booking;
 import dev.vocadent.core.api.OtherRequest;
-import dev.vocadent.core.api.Patient;
-import dev.vocadent.core.api.RequestType;
 import dev.vocadent.core.config.ClinicConfig;
-import dev.vocadent.core.json.Json;
 import dev.vocadent.core.outcome.CallOutcome;
 import dev.vocadent.core.state.CallState;
 import dev.vocadent.core.tools.CallControl;
-import dev.vocadent.core.tools.ToolResult;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -34,10 +28,8 @@ public final class SessionCall implements CallUnderTest {
     private final CallSession session;
     private final Semaphore turnDone = new Semaphore(0);
     private final StringBuilder turn = new StringBuilder();
-    private final List<ToolCall> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<ExpectedAnswer> hints = new ArrayList<>();
-    private final List<Booking> bookings = Collections.synchronizedList(new ArrayList<>());
-    private final List<OtherRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private final ToolRecorder tools;
 
     /**
      * @param transferReaches whether a transfer reaches a person (the scenario's "transfer-fails" says no)
@@ -54,8 +46,11 @@ public final class SessionCall implements CallUnderTest {
                 return CompletableFuture.completedFuture(transferReaches);
             }
         };
+        CallSession[] built = new CallSession[1];
+        tools = new ToolRecorder(() -> built[0].state());
         session = CallSession.builder(state).backend(backend).brain(brain).clock(clock).callControl(control)
-                .listener(new Recorder()).build();
+                .listener(tools).listener(new Recorder()).build();
+        built[0] = session;
     }
 
     private final class Recorder implements SessionListener {
@@ -69,23 +64,6 @@ public final class SessionCall implements CallUnderTest {
         @Override
         public void listening() {
             turnDone.release();
-        }
-
-        @Override
-        public void toolCalled(String name, JsonNode args, boolean ok, String message, JsonNode data) {
-            calls.add(new ToolCall(name, args == null ? Json.mapper().createObjectNode() : args.deepCopy(),
-                    new ToolResult(ok, message, data)));
-            if (!ok) {
-                return;
-            }
-            CallState s = session.state();
-            if (name.equals("book_appointment") && data != null) {
-                bookings.add(Json.mapper().convertValue(data, Booking.class));
-            } else if (name.equals("handle_callback_request_and_forward_message_to_team")) {
-                requests.add(new OtherRequest(s.requestType() == null ? RequestType.CALLBACK : s.requestType(),
-                        new Patient(s.name(), s.patientPhone(), s.dateOfBirth()), args.path("message").asText(""),
-                        args.path("reason").asText(null), s.sessionId()));
-            }
         }
 
         @Override
@@ -138,7 +116,7 @@ public final class SessionCall implements CallUnderTest {
 
     @Override
     public List<ToolCall> toolCalls() {
-        return List.copyOf(calls);
+        return tools.toolCalls();
     }
 
     @Override
@@ -148,12 +126,12 @@ public final class SessionCall implements CallUnderTest {
 
     @Override
     public List<Booking> bookings() {
-        return List.copyOf(bookings);
+        return tools.bookings();
     }
 
     @Override
     public List<OtherRequest> requests() {
-        return List.copyOf(requests);
+        return tools.requests();
     }
 
     @Override
