@@ -107,7 +107,7 @@ class PostCallWiringTest {
             CallSession s = endedSession();
             Instant start = s.state().transcript().getFirst().at();
             Receipt r = w.submit(s, Channel.SIP, start, start.plusSeconds(42), List.of(), new Usage(0, 0, 120, 30.5), null);
-            assertThat(w.awaitFirstAttempts(s.sessionId(), Duration.ofSeconds(10)))
+            assertThat(w.awaitFirstAttempts(s.sessionId(), Duration.ofSeconds(60)))
                     .extracting(i -> i.kind().wireName()).containsOnly("slack"); // westbury's webhook env is unset → parked
             JsonNode doc = Json.mapper().readTree(Files.readString(Path.of(r.transcriptLocation())));
             assertThat(doc.get("channel").asText()).isEqualTo("sip");
@@ -134,7 +134,7 @@ class PostCallWiringTest {
             CallSession session = endedSession();
             Instant start = session.state().transcript().getFirst().at();
             Receipt r = w.submit(session, Channel.LIVEKIT, start, start.plusSeconds(30), List.of(), Usage.NONE, null);
-            w.awaitFirstAttempts(session.sessionId(), Duration.ofSeconds(10));
+            w.awaitFirstAttempts(session.sessionId(), Duration.ofSeconds(60));
             JsonNode doc = Json.mapper().readTree(Files.readString(Path.of(r.transcriptLocation())));
             assertThat(doc.toString()).contains("Caller annoyed about a missed callback asked for opening hours")
                     .contains("Annoyed about a missed callback.");
