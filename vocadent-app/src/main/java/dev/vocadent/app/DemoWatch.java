@@ -106,6 +106,17 @@ final class DemoWatch implements CallWatch {
     }
 
     @Override
+    public void postCallFailed(CallState state, String why) {
+        synchronized (out) {
+            out.println("post-call: the call was not queued: " + why);
+            out.flush();
+        }
+        printers.remove(state.sessionId());
+        agentWords.remove(state.sessionId());
+        reported(state.sessionId()).complete(state);
+    }
+
+    @Override
     public void postCall(CallState state, Preview preview, Receipt receipt, PostCallWiring wiring) {
         String id = state.sessionId();
         try {
