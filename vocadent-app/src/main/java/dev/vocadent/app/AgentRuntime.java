@@ -205,6 +205,10 @@ final class AgentRuntime implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 log.warn("post-call: call {} not queued: {}", id, e.getMessage());
+                CallWatch w = watch;
+                if (w != null) {
+                    w.postCallFailed(call.session().state(), e.getMessage());
+                }
             }
         }));
     }

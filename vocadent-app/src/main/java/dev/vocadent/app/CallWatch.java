@@ -16,4 +16,7 @@ interface CallWatch {
 
     /** The ended call was queued for post-call work: what it sends ({@code preview}) and where things go. */
     void postCall(CallState state, Preview preview, Receipt receipt, PostCallWiring wiring);
+
+    /** The ended call could not be queued for post-call work. */
+    void postCallFailed(CallState state, String why);
 }

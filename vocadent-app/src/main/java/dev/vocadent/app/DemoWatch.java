@@ -98,6 +98,24 @@ final class DemoWatch implements CallWatch {
         return reported.computeIfAbsent(callId, id -> new CompletableFuture<>());
     }
 
+    /** What was booked: consultation, doctor and time (from the slot the call booked, as the backend offered it). */
+    static String booking(CallState state) {
+        return state.lastOfferedSlots().stream().filter(slot -> slot.slotId().equals(state.slotId())).findFirst()
+                .map(slot -> state.consultationType() + " with " + slot.doctorName() + ", " + slot.dayLabel())
+                .orElse(state.consultationType() + ", " + state.slotDayAndTiming());
+    }
+
+    @Override
+    public void postCallFailed(CallState state, String why) {
+        synchronized (out) {
+            out.println("post-call: the call was not queued: " + why);
+            out.flush();
+        }
+        printers.remove(state.sessionId());
+        agentWords.remove(state.sessionId());
+        reported(state.sessionId()).complete(state);
+    }
+
     @Override
     public void postCall(CallState state, Preview preview, Receipt receipt, PostCallWiring wiring) {
         String id = state.sessionId();
@@ -105,8 +123,7 @@ final class DemoWatch implements CallWatch {
             StringBuilder b = new StringBuilder();
             b.append("outcome: ").append(state.callOutcome() == null ? "none" : state.callOutcome().wireName()).append('\n');
             if (state.bookingId() != null) {
-                b.append("booking: ").append(state.consultationType()).append(", ").append(state.slotDayAndTiming())
-                        .append(" (reference ").append(state.bookingId()).append(")\n");
+                b.append("booking: ").append(booking(state)).append(" (reference ").append(state.bookingId()).append(")\n");
             }
             b.append(preview.describe());
             if (receipt.recordingLocation() != null && preview.recordingLocation() == null) {

@@ -86,7 +86,8 @@ class DemoCommandTest {
             CallState call = demo.demoCall;
             assertThat(call).as(text).isNotNull();
             assertThat(call.bookingId()).isNotBlank();
-            assertThat(text).contains("booking: " + call.consultationType() + ", " + call.slotDayAndTiming());
+            assertThat(text).contains("booking: " + DemoWatch.booking(call) + " (reference " + call.bookingId() + ")");
+            assertThat(DemoWatch.booking(call)).startsWith("check-up with Dr ");
             // the booking is in the backend: its slot can no longer be booked by someone else
             try (HttpBackendClient client = HttpBackendClient.create(demo.backendUrl, DemoClinics.WESTBURY, DemoClinics.WESTBURY_TOKEN)) {
                 BackendException taken = org.junit.jupiter.api.Assertions.assertThrows(BackendException.class, () ->

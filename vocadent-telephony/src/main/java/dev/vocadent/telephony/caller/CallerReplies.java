@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * What a scripted caller answers to what the agent said: rules {@code agent words => reply | other
  * wording}, matched against the agent's turn (case-insensitive; the rule whose words come last in the
- * turn wins, as the agent's question ends its turn). When the agent asks the same thing again, the caller says it the next way
- * (as a person would rephrase); a rule whose reply ends in {@code bye} ends the call.
+ * turn wins, as the agent's question ends its turn; a tie goes to the rule listed first). When the
+ * agent asks the same thing again, the caller says it the next way (as a person would rephrase); a
+ * reply with the word {@code bye} ends the call.
  */
 public final class CallerReplies {
     /** One rule: the agent words it answers and the ways to say the answer. */
