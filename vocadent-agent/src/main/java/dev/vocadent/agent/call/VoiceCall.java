@@ -259,8 +259,14 @@ public final class VoiceCall implements AutoCloseable {
         return firstWords.droppedSamples();
     }
 
+    /**
+     * Ends the call's media: nothing more is heard or played. The session ends too if it has not
+     * ({@code hung_up} unless another outcome was recorded), and {@link #finished} completes even if
+     * the last words were still playing (they never will now).
+     */
     @Override
     public void close() {
+        boolean endedAlready;
         synchronized (this) {
             if (closed) {
                 return;
@@ -273,8 +279,11 @@ public final class VoiceCall implements AutoCloseable {
             if (sttStream != null) {
                 sttStream.close();
             }
+            endedAlready = sessionEnded;
         }
-        if (!session.isEnded()) {
+        if (endedAlready) {
+            finish(outcome);
+        } else if (!session.isEnded()) {
             session.end();
         }
     }

@@ -240,6 +240,25 @@ class VoiceCallTest {
     }
 
     @Test
+    void closingWhileTheLastWordsStillPlayFinishesTheCall() throws Exception {
+        ScriptedBrain brain = ScriptedBrain.named("scripted")
+                .turn(t -> t.say(LONG_REPLY).call("end_call", "{}"))
+                .build();
+        VoiceCallHarness h = new VoiceCallHarness(brain);
+        h.call.start();
+        assertThat(h.events.awaitListening(1, 10)).isTrue();
+        h.playAll();
+        h.callerSays("goodbye");
+        until("the session ended by end_call", () -> {
+            h.frame();
+            return h.call.session().isEnded();
+        });
+        assertThat(h.call.isAgentSpeaking()).as("the goodbye still playing").isTrue();
+        h.call.close(); // the transport ended the call before the goodbye was over
+        assertThat(h.call.finished().get(10, TimeUnit.SECONDS)).isEqualTo(h.call.session().ended().get());
+    }
+
+    @Test
     void callerAudioAtTheWrongRateIsRefused() {
         VoiceCallHarness h = new VoiceCallHarness(ScriptedBrain.named("scripted").build());
         org.assertj.core.api.Assertions.assertThatThrownBy(

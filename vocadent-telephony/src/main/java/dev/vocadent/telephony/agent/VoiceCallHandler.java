@@ -5,6 +5,8 @@ import dev.vocadent.telephony.CallHandler;
 import dev.vocadent.telephony.CallInfo;
 import dev.vocadent.telephony.MediaSession;
 import dev.vocadent.telephony.TelephonyCallControl;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,8 @@ public final class VoiceCallHandler implements CallHandler {
     private static final Logger log = LoggerFactory.getLogger(VoiceCallHandler.class);
     /** Agent audio the pacer may hold ahead of the wire (ms). */
     static final int PLAYOUT_RING_MILLIS = 2000;
+    /** Longest wait for the agent's last words before a hang-up it asked for goes out anyway (ms). */
+    static final long LAST_WORDS_MAX_MILLIS = 30_000;
 
     private final Calls calls;
     private final java.util.function.Consumer<VoiceCall> started;
@@ -44,13 +48,42 @@ public final class VoiceCallHandler implements CallHandler {
 
     @Override
     public MediaSession open(CallInfo call, TelephonyCallControl control) {
-        VoiceCall.Builder b = calls.builder(call, control);
+        CompletableFuture<VoiceCall> built = new CompletableFuture<>();
+        VoiceCall.Builder b = calls.builder(call, afterLastWords(control, built));
         log.info("call {} for clinic {} answered by the voice agent", call.callId(), call.clinicId());
         return VoiceCallMediaSession.start(out -> {
             VoiceCall vc = b.inputRate(8000).outputRate(8000).pacerClock(null)
                     .playout(PLAYOUT_RING_MILLIS, false).output(out).build();
+            built.complete(vc);
             started.accept(vc);
             return vc;
         });
+    }
+
+    /**
+     * The session's call control: a hang-up (end_call) waits until the agent's last words have been
+     * played ({@link VoiceCall#finished}), at most {@link #LAST_WORDS_MAX_MILLIS}, before the BYE. The
+     * transport alone would hang up at the first silent frame, and the goodbye is often still being
+     * synthesised then, or pausing between its sentences.
+     */
+    static TelephonyCallControl afterLastWords(TelephonyCallControl control, CompletableFuture<VoiceCall> call) {
+        return new TelephonyCallControl() {
+            @Override
+            public String callId() {
+                return control.callId();
+            }
+
+            @Override
+            public void hangUp(String reason) {
+                call.thenCompose(VoiceCall::finished)
+                        .completeOnTimeout(null, LAST_WORDS_MAX_MILLIS, TimeUnit.MILLISECONDS)
+                        .whenComplete((outcome, error) -> control.hangUp(reason));
+            }
+
+            @Override
+            public CompletableFuture<Boolean> transfer(String number) {
+                return control.transfer(number);
+            }
+        };
     }
 }

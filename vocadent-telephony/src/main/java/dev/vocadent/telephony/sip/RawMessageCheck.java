@@ -156,6 +156,61 @@ final class RawMessageCheck {
         return b.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * A complete {@code 400 Bad Request} for a request whose Via, From, To, Call-ID or CSeq even the
+     * parser cannot read, built from the request's raw header lines (copied as they are, as RFC 3261
+     * 8.2.6.2 asks, folded lines joined). Null when it is not a request or one of them is missing.
+     */
+    static byte[] rawBadRequest(byte[] msg, String reason) {
+        int headEnd = headEnd(msg);
+        String head = new String(msg, 0, headEnd, StandardCharsets.ISO_8859_1);
+        String[] lines = head.split("\r?\n");
+        if (lines.length == 0 || lines[0].startsWith("SIP/") || lines[0].startsWith("ACK ")
+                || lines[0].trim().split(" +").length < 3) {
+            return null;
+        }
+        Map<String, StringBuilder> found = new HashMap<>();
+        List<String> vias = new java.util.ArrayList<>();
+        StringBuilder current = null;
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+                if (current != null) {
+                    current.append(' ').append(line.strip());
+                }
+                continue;
+            }
+            current = null;
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            name = COMPACT.getOrDefault(name, name);
+            if (name.equals("via")) {
+                current = new StringBuilder(line.strip());
+                vias.add(String.valueOf(vias.size()));
+                found.put("via" + (vias.size() - 1), current);
+            } else if (List.of("from", "to", "call-id", "cseq").contains(name) && !found.containsKey(name)) {
+                current = new StringBuilder(line.strip());
+                found.put(name, current);
+            }
+        }
+        if (vias.isEmpty() || !found.keySet().containsAll(List.of("from", "to", "call-id", "cseq"))) {
+            return null;
+        }
+        StringBuilder r = new StringBuilder("SIP/2.0 400 Bad Request (")
+                .append(reason.replaceAll("[\\r\\n]+", " ")).append(")\r\n");
+        for (String v : vias) {
+            r.append(found.get("via" + v)).append("\r\n");
+        }
+        for (String h : List.of("from", "to", "call-id", "cseq")) {
+            r.append(found.get(h)).append("\r\n");
+        }
+        r.append("Content-Length: 0\r\n\r\n");
+        return r.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     private static boolean unbracketedIpv6(String uri) {
         String u = uri.toLowerCase(Locale.ROOT);
         if (!u.startsWith("sip:") && !u.startsWith("sips:")) {

@@ -16,6 +16,12 @@ import java.text.ParseException;
  * that status before anything else looks at it.
  */
 public final class ValidatingParserFactory implements MessageParserFactory {
+    /** Headers without which a request cannot be answered (JAIN-SIP's notion, as in its channels). */
+    private static final java.util.Set<Class<?>> MANDATORY = java.util.Set.of(gov.nist.javax.sip.header.From.class,
+            gov.nist.javax.sip.header.To.class, gov.nist.javax.sip.header.Via.class, gov.nist.javax.sip.header.CallID.class,
+            gov.nist.javax.sip.header.CSeq.class, gov.nist.javax.sip.header.RequestLine.class,
+            gov.nist.javax.sip.header.StatusLine.class);
+
     /** Internal marker header set on requests to refuse: {@code <status> <reason>}. */
     static final String REJECT_HEADER = "X-Vocadent-Reject";
 
@@ -28,6 +34,47 @@ public final class ValidatingParserFactory implements MessageParserFactory {
             @Override
             public SIPMessage parseSIPMessage(byte[] msgBytes, boolean readBody, boolean strict,
                                               ParseExceptionListener exhandler) throws ParseException {
+                if (exhandler instanceof gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel connection) {
+                    return viaTransportOfArrival(parseFromStream(msgBytes, readBody, strict, connection), exhandler);
+                }
+                return viaTransportOfArrival(parse(msgBytes, readBody, strict, exhandler), exhandler);
+            }
+
+            /**
+             * Over TCP the connection's own handler closes the connection when a mandatory header
+             * (Via, From, To, Call-ID, CSeq, the request line) does not parse, with no answer and
+             * taking any answer still due on it along (RFC 4475 badinv01, scalar02, quotbal,
+             * ltgtruri, lwsruri; dblreq's surplus body bytes). Here such a request gets a 400 and
+             * the connection stays open: built by the stack when the headers a 400 needs can be read
+             * on their own, else written raw from the request's own header lines. Anything else
+             * unreadable is left out (the stream reader skips it).
+             */
+            private SIPMessage parseFromStream(byte[] msgBytes, boolean readBody, boolean strict,
+                                               gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel connection)
+                    throws ParseException {
+                ParseExceptionListener mandatoryFails = (ex, message, headerClass, header, text) -> {
+                    if (MANDATORY.contains(headerClass)) {
+                        throw ex;
+                    }
+                    connection.handleException(ex, message, headerClass, header, text);
+                };
+                try {
+                    return parse(msgBytes, readBody, strict, mandatoryFails);
+                } catch (ParseException e) {
+                    byte[] refusal = msgBytes == null ? null : RawMessageCheck.rawBadRequest(msgBytes, "unreadable header");
+                    if (refusal != null) {
+                        try {
+                            gov.nist.javax.sip.stack.ReplyToSource.sendRaw(connection, refusal);
+                        } catch (java.io.IOException gone) {
+                            // the caller closed the connection
+                        }
+                    }
+                    throw e;
+                }
+            }
+
+            private SIPMessage parse(byte[] msgBytes, boolean readBody, boolean strict,
+                                     ParseExceptionListener exhandler) throws ParseException {
                 RawMessageCheck.Rejection rejection = msgBytes == null ? null : RawMessageCheck.check(msgBytes);
                 if (rejection == null) {
                     try {
@@ -58,6 +105,24 @@ public final class ValidatingParserFactory implements MessageParserFactory {
                 return m;
             }
         };
+    }
+
+    /**
+     * A request whose top Via names another transport than the one it arrived on (a torture message
+     * saying {@code SIP/2.0/UDP} sent over TCP) gets the arrival transport in its Via before the stack
+     * sees it. The stack takes the Via's transport as the connection's peer protocol, so its own
+     * refusals (CSeq method mismatch, bad version, oversize) would otherwise go out over UDP or to a
+     * new connection to the Via's host, and never reach the caller. The stream and datagram readers
+     * pass their channel as {@code exhandler}; without one nothing changes.
+     */
+    static SIPMessage viaTransportOfArrival(SIPMessage m, ParseExceptionListener exhandler) throws ParseException {
+        if (m instanceof gov.nist.javax.sip.message.SIPRequest request
+                && exhandler instanceof gov.nist.javax.sip.stack.MessageChannel channel
+                && request.getTopmostVia() != null && channel.getTransport() != null
+                && !channel.getTransport().equalsIgnoreCase(request.getTopmostVia().getTransport())) {
+            request.getTopmostVia().setTransport(channel.getTransport().toUpperCase(java.util.Locale.ROOT));
+        }
+        return m;
     }
 
     private static void mark(SIPMessage m, String value) {

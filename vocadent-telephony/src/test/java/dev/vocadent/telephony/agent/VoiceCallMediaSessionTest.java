@@ -47,11 +47,15 @@ class VoiceCallMediaSessionTest {
             "+447700900123", "PCMU");
 
     VoiceCallHandler handler() {
+        return handler(ScriptedBrain.named("scripted").greet("Hello, Westbury Dental.").build());
+    }
+
+    VoiceCallHandler handler(ScriptedBrain brain) {
         return new VoiceCallHandler((call, cc) -> {
             CallState state = new CallState(call.callId(), null, call.clinic(), call.callerNumber());
             CallSession.Builder session = CallSession.builder(state)
                     .backend(new FakeBackend(call.clinic(), Clock.systemUTC()))
-                    .brain(ScriptedBrain.named("scripted").greet("Hello, Westbury Dental.").build())
+                    .brain(brain)
                     .callControl(cc);
             return VoiceCall.builder(session).vad(new EnergyVad(500, VadOptions.DEFAULTS))
                     .stt(new ScriptedSpeechToText(List.of(), 500)).tts(new ToneTextToSpeech());
@@ -82,5 +86,34 @@ class VoiceCallMediaSessionTest {
         media.onEnd(EndReason.CALLER_HUNG_UP);
         assertThat(media.call().session().ended().get(5, TimeUnit.SECONDS)).isEqualTo(CallOutcome.HUNG_UP);
         assertThat(media.nextAgentFrame(out)).isFalse();
+    }
+
+    @Test
+    void endCallHangsUpOnlyOnceTheAgentsLastWordsHaveBeenPlayed() throws Exception {
+        ScriptedBrain brain = ScriptedBrain.named("scripted").greet("Hello, Westbury Dental.")
+                .turn(t -> t.say("Thank you for calling Westbury Dental. Goodbye!").call("end_call", "{}")).build();
+        var media = (VoiceCallMediaSession) handler(brain).open(info, control);
+        short[] out = new short[MediaSession.FRAME_SAMPLES];
+        short[] silence = new short[MediaSession.FRAME_SAMPLES];
+        int quiet = 0;
+        for (int i = 0; i < 1500 && quiet < 25; i++) { // the greeting
+            media.onCallerAudio(silence);
+            quiet = media.nextAgentFrame(out) ? 0 : quiet + 1;
+            Thread.sleep(2);
+        }
+        media.onDtmf('5');
+        media.onDtmf('#'); // a caller turn: the brain says goodbye and ends the call
+        assertThat(media.call().session().ended().get(5, TimeUnit.SECONDS)).isNotNull();
+        int goodbyeFrames = 0;
+        for (int i = 0; i < 1500 && hangUps.isEmpty(); i++) {
+            media.onCallerAudio(silence);
+            if (media.nextAgentFrame(out)) {
+                goodbyeFrames++;
+            }
+            Thread.sleep(2);
+        }
+        assertThat(hangUps).as("one hang-up, after the goodbye").hasSize(1);
+        assertThat(goodbyeFrames).as("goodbye frames played before the hang-up").isGreaterThan(25);
+        assertThat(media.call().isAgentSpeaking()).isFalse();
     }
 }

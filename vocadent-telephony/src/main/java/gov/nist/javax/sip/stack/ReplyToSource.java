@@ -13,6 +13,23 @@ import java.io.IOException;
 public final class ReplyToSource {
     private ReplyToSource() {}
 
+    /**
+     * Writes an already encoded response over the connection a request came on (stream transports
+     * only); false when there is no open connection to write to.
+     */
+    public static boolean sendRaw(Object requestChannel, byte[] response) throws IOException {
+        if (requestChannel instanceof ConnectionOrientedMessageChannel connection && connection.mySock != null
+                && !connection.mySock.isClosed()) {
+            synchronized (connection) {
+                java.io.OutputStream out = connection.mySock.getOutputStream();
+                out.write(response);
+                out.flush();
+            }
+            return true;
+        }
+        return false;
+    }
+
     public static void send(Object requestChannel, SIPMessage response) throws IOException {
         if (requestChannel instanceof UDPMessageChannel udp) {
             byte[] bytes = response.encodeAsBytes("UDP");
