@@ -63,10 +63,11 @@ import org.junit.jupiter.api.io.TempDir;
  * tests check what the call left behind: the booking and patient in the backend, the outcome, the call
  * record and transcript from post-call, and that no call or RTP port is left over.
  *
- * <p>sipp cannot listen, so each caller line is laid out after the agent's previous turn: the gap after
- * a line is the agent's answer as measured here (noted beside each line: its speech alone, on an idle
- * machine) plus about 10 s for recognition, the brain and a loaded machine. The idle prompt is moved
- * out of the way of those gaps. The offline stack mishears 8 kHz phone audio often (pocketsphinx, see
+ * <p>sipp cannot listen, so each caller line is laid out after the agent's previous turn: the agent
+ * talks at {@value #AGENT_WPM} words a minute (test setting) and the gap after a line is
+ * {@link #REPLY_SECONDS} for endpointing, recognition, the brain and synthesis on a loaded machine plus
+ * {@link #TURN_FACTOR} times the agent's answer as measured here (noted beside each line: its speech
+ * alone, on an idle machine). The idle prompt is moved out of the way of those gaps. The offline stack mishears 8 kHz phone audio often (pocketsphinx, see
  * shared/notes/offline-stt.md: names, dates, "first one"), so the checks are about what the call did
  * (booked, with the number it came from or the keyed one), not about every word.
  */
@@ -76,8 +77,14 @@ class SipAgentCallTest {
     static final String WESTBURY_DID = "+441632960001";
     /** The caller id sipp's scenarios send in From. */
     static final String CALLER_ID = "+447700900123";
-    /** Answer, greeting (4.8 s), then the caller's first line. */
-    static final double BEFORE_FIRST_LINE = 7;
+    /** The agent's espeak-ng rate here (production: 170): its turns take about 40% as long. */
+    static final int AGENT_WPM = 450;
+    /** From the end of a caller line to the agent's first word: measured 1.1-1.6 s on an idle machine. */
+    static final double REPLY_SECONDS = 3;
+    /** Room for the agent's measured answer to play out slower on a loaded machine. */
+    static final double TURN_FACTOR = 1.3;
+    /** Answer, greeting (1.8 s), then the caller's first line. */
+    static final double BEFORE_FIRST_LINE = 4;
 
     @TempDir
     static Path shared;
@@ -99,7 +106,9 @@ class SipAgentCallTest {
         Config settings = ConfigFactory.parseMap(Map.of(
                         "data-dir", shared.resolve("data").toString(),
                         "postcall.poll-interval", "50ms",
-                        "voice.turn.idle-prompt-ms", "45000"))
+                        "voice.tts.espeak.words-per-minute", AGENT_WPM,
+                        // longer than any caller line plus the gap after it
+                        "voice.turn.idle-prompt-ms", "15000"))
                 .withFallback(Settings.load()).resolve();
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), MONDAY));
         runtime = new AgentRuntime(settings, null, true, "offline", clock);
@@ -131,17 +140,17 @@ class SipAgentCallTest {
     void aCallerWhoSpeaksGetsAnAppointmentBookedAtWestburyAndPostCallRecordsIt() throws Exception {
         long bookedBefore = recorded("booked");
         CallerTrack track = new CallerTrack().silence(BEFORE_FIRST_LINE);
-        say(track, "hi i'd like to book an appointment", 20);                  // → which type? (8.7 s)
-        say(track, "a check up please", 14);                                   // → NHS or private? (3.3 s)
-        say(track, "private please", 18);                                      // → which dentist? (7.6 s)
-        say(track, "doctor patel", 12);                                        // → which day? (1.9 s)
-        say(track, "next tuesday afternoon", 26);                              // → three slots (14.4 s)
-        say(track, "the first one", 20);                                       // → your name? (8.1 s)
-        say(track, "my name is john smith", 14);                               // → date of birth? (3.9 s)
-        say(track, "my date of birth is the tenth of may two thousand and two", 14); // → this number? (3.8 s)
-        say(track, "yes please", 22);                                          // → summary, book it? (11.8 s)
-        say(track, "yes please", 20);                                          // → booked, anything else? (8.7 s)
-        say(track, "no that's all thank you goodbye", 30);                      // → goodbye, BYE
+        say(track, "hi i'd like to book an appointment", 3.2);                  // → which type?
+        say(track, "a check up please", 1.2);                                   // → NHS or private?
+        say(track, "private please", 2.8);                                      // → which dentist?
+        say(track, "doctor patel", 0.7);                                        // → which day?
+        say(track, "next tuesday afternoon", 5.5);                              // → three slots
+        say(track, "the first one", 2.9);                                       // → your name?
+        say(track, "my name is john smith", 1.3);                               // → date of birth?
+        say(track, "my date of birth is the tenth of may two thousand and two", 1.5); // → this number?
+        say(track, "yes please", 4.3);                                          // → summary, book it?
+        say(track, "yes please", 3.4);                                          // → booked, anything else?
+        say(track, "no that's all thank you goodbye", 10);                      // → goodbye, BYE
         Finished f = talk(track);
 
         assertThat(f.outcome()).as(f.transcript()).isEqualTo(CallOutcome.BOOKED);
@@ -167,18 +176,18 @@ class SipAgentCallTest {
     void keyedDigitsReachTheBrainAndTheBookingUsesTheKeyedPhoneNumber() throws Exception {
         long bookedBefore = recorded("booked");
         CallerTrack track = new CallerTrack().silence(BEFORE_FIRST_LINE);
-        say(track, "hi i'd like to book an appointment", 20);
-        say(track, "a check up please", 14);
-        say(track, "private please", 18);
-        say(track, "doctor patel", 12);
-        say(track, "next tuesday afternoon", 26);
-        say(track, "the second one", 20);
-        say(track, "my name is mary jones", 14);
-        say(track, "my date of birth is the tenth of may two thousand and two", 14);
-        say(track, "no", 14);                                                  // → what number then?
-        track.dtmf("07700900456#").silence(22);                                // → summary, book it?
-        say(track, "yes please", 20);
-        say(track, "no that's all thank you goodbye", 30);
+        say(track, "hi i'd like to book an appointment", 3.2);
+        say(track, "a check up please", 1.2);
+        say(track, "private please", 2.8);
+        say(track, "doctor patel", 0.7);
+        say(track, "next tuesday afternoon", 5.5);
+        say(track, "the second one", 2.9);
+        say(track, "my name is mary jones", 1.3);
+        say(track, "my date of birth is the tenth of may two thousand and two", 1.5);
+        say(track, "no", 1.1);                                                  // → what number then?
+        track.dtmf("07700900456#").silence(gap(4.3));                           // → summary, book it?
+        say(track, "yes please", 3.4);
+        say(track, "no that's all thank you goodbye", 10);
         Finished f = talk(track);
 
         List<TranscriptEntry> keyed = f.state().transcript().stream().filter(e -> e.kind() == TranscriptEntry.Kind.DTMF).toList();
@@ -215,11 +224,16 @@ class SipAgentCallTest {
 
     // ---- the caller -------------------------------------------------------------------------------
 
-    /** Speaks {@code words} into the track, then leaves {@code gap} seconds for the agent's answer. */
-    private static void say(CallerTrack t, String words, double gap) throws Exception {
+    /** Speaks {@code words} into the track, then leaves room for an agent answer of {@code answer} seconds. */
+    private static void say(CallerTrack t, String words, double answer) throws Exception {
         System.out.println("CALLER at " + Math.round(t.seconds() * 1000) + " ms: " + words);
         AudioFrame a = callerVoice.synthesize(words, null, 8000, 30_000);
-        t.speech(Arrays.copyOf(a.samples(), a.length())).silence(gap);
+        t.speech(Arrays.copyOf(a.samples(), a.length())).silence(gap(answer));
+    }
+
+    /** Silence after a caller line for an agent answer measured at {@code answer} seconds. */
+    private static double gap(double answer) {
+        return REPLY_SECONDS + TURN_FACTOR * answer;
     }
 
     record Finished(VoiceCall call, CallOutcome outcome) {
