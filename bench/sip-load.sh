@@ -7,6 +7,7 @@
 #  2. soak: --soak-calls short calls, --soak-concurrent at a time; heap after GC, threads, open file
 #     descriptors, NMT native memory and RSS, baseline vs after; non-zero exit on a leak.
 # Prints markdown on stdout (and appends it to --out FILE if given). Needs sipp, tcpdump, espeak-ng.
+# Extra JVM flags for the bench/server JVM: JAVA_OPTS (e.g. JAVA_OPTS='-Xlog:gc:file=gc.log').
 # Usage: bench/sip-load.sh [--calls 100] [--seconds 60] [--rate 10] [--soak-calls 1000]
 #                          [--soak-concurrent 50] [--soak-call-seconds 4] [--out FILE] [--no-build]
 set -euo pipefail
@@ -34,7 +35,7 @@ if [[ $build == 1 ]]; then
   ./mvnw -B -q -ntp -pl bench -am package -DskipTests
 fi
 java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xms512m -Xmx512m -XX:+AlwaysPreTouch
-  -XX:NativeMemoryTracking=summary -Dlogback.configurationFile=bench/backend-load-logback.xml
+  -XX:NativeMemoryTracking=summary ${JAVA_OPTS:-} -Dlogback.configurationFile=bench/backend-load-logback.xml
   -cp "bench/target/vocadent-bench.jar:bench/target/lib/*" dev.vocadent.bench.sip.SipLoadBench)
 report="$(mktemp)"
 trap 'rm -f "$report"' EXIT

@@ -75,9 +75,9 @@ public final class SipLoadBench {
         try (BenchAgent agent = new BenchAgent(ports[0], ports[1], calls + 10)) {
             warmUp(agent, dir, Math.min(10, calls), 3000);
             log("load: %d calls × %d s at %.1f/s, work dir %s".formatted(calls, seconds, rate, dir));
-            WireCapture capture = WireCapture.start(dir, ports[0], ports[1]);
-            CpuSampler cpu = new CpuSampler();
             SippRun sipp = new SippRun(dir, agent.port(), calls, calls, rate, seconds * 1000L);
+            WireCapture capture = WireCapture.start(dir, ports[0], ports[1], sipp.mediaPort());
+            CpuSampler cpu = new CpuSampler();
             long vad0 = agent.vadWindows();
             long turns0 = agent.callerTurns();
             sipp.start();

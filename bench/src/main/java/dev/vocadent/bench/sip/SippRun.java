@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 final class SippRun {
     private final Path dir;
     private final List<String> command;
+    private final int mediaPort;
     private Process process;
 
     SippRun(Path dir, int serverPort, int calls, int concurrent, double rate, long callMillis) throws IOException {
@@ -30,14 +31,20 @@ final class SippRun {
         try (InputStream in = SippRun.class.getResourceAsStream("/sipp/uac_speech.xml")) {
             Files.copy(in, scenario, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        mediaPort = freeEvenUdpPort();
         long timeout = callMillis / 1000 + 120L * Math.max(1, calls / Math.max(1, concurrent));
         command = List.of("sipp", "127.0.0.1:" + serverPort, "-sf", scenario.getFileName().toString(),
                 "-s", BenchAgent.DIALLED, "-i", "127.0.0.1", "-p", Integer.toString(freeUdpPort()),
-                "-mi", "127.0.0.1", "-mp", Integer.toString(freeEvenUdpPort()),
+                "-mi", "127.0.0.1", "-mp", Integer.toString(mediaPort),
                 "-m", Integer.toString(calls), "-l", Integer.toString(concurrent), "-r", String.format(java.util.Locale.ROOT, "%.1f", rate),
                 "-d", Long.toString(callMillis), "-nostdin", "-timeout", timeout + "s", "-timeout_error",
                 "-trace_stat", "-stf", "stats.csv", "-fd", "1", "-trace_rtt", "-rtt_freq", "1", "-trace_err",
                 "-max_recv_loops", "1000");
+    }
+
+    /** sipp's RTP port: where the agent's RTP goes. */
+    int mediaPort() {
+        return mediaPort;
     }
 
     /** The command line, for the report. */
