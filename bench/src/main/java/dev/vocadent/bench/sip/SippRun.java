@@ -70,20 +70,22 @@ final class SippRun {
         return process.exitValue();
     }
 
-    /** Successful and failed call counts of sipp's last statistics line. */
-    long[] successfulAndFailed() throws IOException {
-        Path csv;
-        try (Stream<Path> files = Files.list(dir)) {
-            csv = files.filter(f -> f.getFileName().toString().equals("stats.csv")).findFirst().orElse(null);
-        }
-        if (csv == null) {
-            return new long[] {-1, -1};
+    /** Successful calls, failed calls and SIP retransmissions from sipp's last statistics line (-1 when absent). */
+    long[] successfulFailedRetransmissions() throws IOException {
+        Path csv = dir.resolve("stats.csv");
+        if (!Files.exists(csv)) {
+            return new long[] {-1, -1, -1};
         }
         List<String> lines = Files.readAllLines(csv, java.nio.charset.StandardCharsets.ISO_8859_1);
         List<String> head = Arrays.asList(lines.getFirst().split(";"));
         String[] last = lines.getLast().split(";");
-        return new long[] {Long.parseLong(last[head.indexOf("SuccessfulCall(C)")].trim()),
-                Long.parseLong(last[head.indexOf("FailedCall(C)")].trim())};
+        long[] out = new long[3];
+        String[] columns = {"SuccessfulCall(C)", "FailedCall(C)", "Retransmissions(C)"};
+        for (int i = 0; i < columns.length; i++) {
+            int at = head.indexOf(columns[i]);
+            out[i] = at < 0 || at >= last.length ? -1 : Long.parseLong(last[at].trim());
+        }
+        return out;
     }
 
     /** INVITE → 200 OK response times (ms) of every call, from sipp's rtt file. */
