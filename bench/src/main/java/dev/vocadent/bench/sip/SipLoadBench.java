@@ -203,6 +203,7 @@ public final class SipLoadBench {
                     agent.ports.inUse(), idle ? "ok" : "**LEAK**"));
             md.append("| calls successful / failed (sipp; SIP retransmissions %d) | | %d / %d | | 0 failed | %s |%n".formatted(sf[2], sf[0], sf[1],
                     sf[1] == 0 && exit == 0 ? "ok" : "**FAILED**"));
+            md.append("| INVITE → 200 OK (sipp rtd) | | %s | | | info |%n".formatted(quantiles(sipp.inviteResponseMillis())));
             md.append("\nNMT categories that grew most (committed KB): ")
                     .append(topGrowth(base.nmtCommittedKb(), after.nmtCommittedKb(), 1)).append("\n\n");
             md.append("Live heap by class, most grown (KB): ")
