@@ -34,7 +34,9 @@ cd "$root"
 if [[ $build == 1 ]]; then
   ./mvnw -B -q -ntp -pl bench -am package -DskipTests
 fi
-java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xms512m -Xmx512m -XX:+AlwaysPreTouch
+# GC and stack size as the `vocadent` launcher runs the server (ZGC: G1's 20+ ms young pauses showed up
+# as stalls of every call's RTP clock); fixed, pre-touched heap so NMT and RSS growth are native memory.
+java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseZGC -Xss512k -Xms512m -Xmx512m -XX:+AlwaysPreTouch
   -XX:NativeMemoryTracking=summary ${JAVA_OPTS:-} -Dlogback.configurationFile=bench/backend-load-logback.xml
   -cp "bench/target/vocadent-bench.jar:bench/target/lib/*" dev.vocadent.bench.sip.SipLoadBench)
 report="$(mktemp)"

@@ -124,7 +124,7 @@ public final class SipLoadBench {
                             ms(f.maxMicros()), f.intervals()), "p99 ≤ 5 ms", f.p99Micros() <= 5000);
             row(md, "late packets (interval > 40 ms) in the window", "%,d (%.3f %%)".formatted(f.late(),
                     100.0 * f.late() / Math.max(1, f.intervals())), "", f.late() == 0);
-            md.append("| of which in stalls (≥ ¼ of the calls late in the same 20 ms) | %,d in %d stalls |  |%n"
+            md.append("| of which in stalls (≥ ¼ of the calls late in the same 20 ms) | %,d in %d stall(s) |  |%n"
                     .formatted(f.lateInStalls(), f.stalls()));
             md.append("| missing (sequence gaps) / skipped ticks / reordered, whole run | %d / %d / %d |  |%n"
                     .formatted(wire.all().missing(), wire.all().skippedTicks(), wire.all().reordered()));
