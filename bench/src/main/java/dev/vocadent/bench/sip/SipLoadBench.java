@@ -94,7 +94,6 @@ public final class SipLoadBench {
             capture.close();
             cpu.close();
             long[] sf = sipp.successfulFailedRetransmissions();
-            double[] rtd = sipp.inviteResponseMillis();
             RtpTiming.Result wire = capture.analyse().result();
             RtpTiming.Figures f = wire.fullLoad() != null ? wire.fullLoad() : wire.all();
             double cores = wire.fullLoad() != null ? cpu.cpuCoresBetween(wire.windowFrom(), wire.windowTo())
@@ -132,7 +131,8 @@ public final class SipLoadBench {
                     ms(wire.all().p50Micros()), ms(wire.all().p99Micros()), ms(wire.all().maxMicros()), wire.all().late(),
                     wire.all().intervals()));
             md.append("| packets dropped by the capture (kernel) | %d |  |%n".formatted(capture.droppedByKernel()));
-            md.append("| INVITE → 200 OK (sipp rtd) | %s |  |%n".formatted(quantiles(rtd)));
+            md.append("| INVITE → 200 OK / BYE → 200 OK (sipp rtd) | %s / %s |  |%n".formatted(quantiles(sipp.responseMillis(1)),
+                    quantiles(sipp.responseMillis(2))));
             md.append("| VAD windows run / due (32 ms of call audio each) | %,d / %,d (%.0f %%) |  |%n".formatted(vadWindows,
                     (long) (callSeconds / 0.032), 100.0 * vadWindows / Math.max(1, callSeconds / 0.032)));
             md.append("| caller turns recognised → answered (VAD → STT → brain → TTS) | %,d |  |%n".formatted(agent.callerTurns() - turns0));
@@ -203,7 +203,8 @@ public final class SipLoadBench {
                     agent.ports.inUse(), idle ? "ok" : "**LEAK**"));
             md.append("| calls successful / failed (sipp; SIP retransmissions %d) | | %d / %d | | 0 failed | %s |%n".formatted(sf[2], sf[0], sf[1],
                     sf[1] == 0 && exit == 0 ? "ok" : "**FAILED**"));
-            md.append("| INVITE → 200 OK (sipp rtd) | | %s | | | info |%n".formatted(quantiles(sipp.inviteResponseMillis())));
+            md.append("| INVITE → 200 OK / BYE → 200 OK (sipp rtd) | | %s / %s | | | info |%n".formatted(
+                    quantiles(sipp.responseMillis(1)), quantiles(sipp.responseMillis(2))));
             md.append("\nNMT categories that grew most (committed KB): ")
                     .append(topGrowth(base.nmtCommittedKb(), after.nmtCommittedKb(), 1)).append("\n\n");
             md.append("Live heap by class, most grown (KB): ")

@@ -88,14 +88,14 @@ final class SippRun {
         return out;
     }
 
-    /** INVITE → 200 OK response times (ms) of every call, from sipp's rtt file. */
-    double[] inviteResponseMillis() throws IOException {
+    /** Response times (ms) of every call for response-time measure {@code rtd} (1: INVITE → 200, 2: BYE → 200), sorted. */
+    double[] responseMillis(int rtd) throws IOException {
         List<Double> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith("_rtt.csv")).toList()) {
                 for (String line : Files.readAllLines(f)) {
                     String[] c = line.split(";");
-                    if (c.length >= 2 && !c[0].startsWith("Date")) {
+                    if (c.length >= 3 && c[2].trim().equals(Integer.toString(rtd))) {
                         try {
                             out.add(Double.parseDouble(c[1].trim()));
                         } catch (NumberFormatException header) {
