@@ -7,6 +7,7 @@
 #  2. soak: --soak-calls short calls, --soak-concurrent at a time; heap after GC, threads, open file
 #     descriptors, NMT native memory and RSS, baseline vs after; non-zero exit on a leak.
 # Prints markdown on stdout (and appends it to --out FILE if given). Needs sipp, tcpdump, espeak-ng.
+# Extra JVM flags for the bench/server JVM: JAVA_OPTS (e.g. JAVA_OPTS='-Xlog:gc:file=gc.log').
 # Usage: bench/sip-load.sh [--calls 100] [--seconds 60] [--rate 10] [--soak-calls 1000]
 #                          [--soak-concurrent 50] [--soak-call-seconds 4] [--out FILE] [--no-build]
 set -euo pipefail
@@ -33,8 +34,10 @@ cd "$root"
 if [[ $build == 1 ]]; then
   ./mvnw -B -q -ntp -pl bench -am package -DskipTests
 fi
-java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xms512m -Xmx512m -XX:+AlwaysPreTouch
-  -XX:NativeMemoryTracking=summary -Dlogback.configurationFile=bench/backend-load-logback.xml
+# GC and stack size as the `vocadent` launcher runs the server (ZGC: G1's 20+ ms young pauses showed up
+# as stalls of every call's RTP clock); fixed, pre-touched heap so NMT and RSS growth are native memory.
+java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseZGC -Xss512k -Xms512m -Xmx512m -XX:+AlwaysPreTouch
+  -XX:NativeMemoryTracking=summary ${JAVA_OPTS:-} -Dlogback.configurationFile=bench/backend-load-logback.xml
   -cp "bench/target/vocadent-bench.jar:bench/target/lib/*" dev.vocadent.bench.sip.SipLoadBench)
 report="$(mktemp)"
 trap 'rm -f "$report"' EXIT

@@ -34,7 +34,7 @@ final class RtpTiming {
 
     /** Timing figures over packets whose interval lies within [from, to] (capture clock, µs). */
     record Figures(long intervals, long p50Micros, long p99Micros, long maxMicros, long late, long missing,
-                   long skippedTicks, long reordered) {}
+                   long skippedTicks, long reordered, long lateInStalls, long stalls) {}
 
     /** The analysis: all packets, and the full-load window (null when no instant had every stream running). */
     record Result(int streams, long packets, long voicedPackets, int maxConcurrent, long firstMicros, long lastMicros,
@@ -68,6 +68,7 @@ final class RtpTiming {
         long missing = 0;
         long skipped = 0;
         long reordered = 0;
+        Map<Long, Integer> lateBy20ms = new java.util.HashMap<>();
         for (Stream s : streams.values()) {
             for (int i = 1; i < s.n; i++) {
                 if (s.micros[i - 1] < from || s.micros[i] > to) {
@@ -80,6 +81,7 @@ final class RtpTiming {
                 dev[nd++] = Math.abs(interval - FRAME_MICROS);
                 if (interval > LATE_MICROS) {
                     late++;
+                    lateBy20ms.merge(s.micros[i] / FRAME_MICROS, 1, Integer::sum);
                 }
                 int gap = (s.sequence[i] - s.sequence[i - 1]) & 0xffff;
                 if (gap == 0 || gap >= 0x8000) {
@@ -94,9 +96,20 @@ final class RtpTiming {
                 }
             }
         }
+        // a stall: a quarter or more of the streams late in the same 20 ms (the process or the machine stopped,
+        // e.g. a GC pause or CPU starvation) rather than one call's clock waiting behind other work
+        int stallSize = Math.max(2, streams.size() / 4);
+        long lateInStalls = 0;
+        long stalls = 0;
+        for (int n : lateBy20ms.values()) {
+            if (n >= stallSize) {
+                stalls++;
+                lateInStalls += n;
+            }
+        }
         Arrays.sort(dev, 0, nd);
         return new Figures(nd, quantile(dev, nd, 0.5), quantile(dev, nd, 0.99), nd == 0 ? 0 : dev[nd - 1], late,
-                missing, skipped, reordered);
+                missing, skipped, reordered, lateInStalls, stalls);
     }
 
     private static long quantile(long[] sorted, int n, double q) {

@@ -75,9 +75,9 @@ public final class SipLoadBench {
         try (BenchAgent agent = new BenchAgent(ports[0], ports[1], calls + 10)) {
             warmUp(agent, dir, Math.min(10, calls), 3000);
             log("load: %d calls × %d s at %.1f/s, work dir %s".formatted(calls, seconds, rate, dir));
-            WireCapture capture = WireCapture.start(dir, ports[0], ports[1]);
-            CpuSampler cpu = new CpuSampler();
             SippRun sipp = new SippRun(dir, agent.port(), calls, calls, rate, seconds * 1000L);
+            WireCapture capture = WireCapture.start(dir, ports[0], ports[1], sipp.mediaPort());
+            CpuSampler cpu = new CpuSampler();
             long vad0 = agent.vadWindows();
             long turns0 = agent.callerTurns();
             sipp.start();
@@ -93,8 +93,7 @@ public final class SipLoadBench {
             boolean idle = agent.awaitIdle(20_000);
             capture.close();
             cpu.close();
-            long[] sf = sipp.successfulAndFailed();
-            double[] rtd = sipp.inviteResponseMillis();
+            long[] sf = sipp.successfulFailedRetransmissions();
             RtpTiming.Result wire = capture.analyse().result();
             RtpTiming.Figures f = wire.fullLoad() != null ? wire.fullLoad() : wire.all();
             double cores = wire.fullLoad() != null ? cpu.cpuCoresBetween(wire.windowFrom(), wire.windowTo())
@@ -108,7 +107,8 @@ public final class SipLoadBench {
                     .formatted(Runtime.getRuntime().availableProcessors(), loadBefore, loadDuring, ms(control[0]), ms(control[1]), ms(control[2])));
             md.append("sipp: `").append(sipp.commandLine()).append("`\n\n");
             md.append("| figure | value | target |\n|---|---|---|\n");
-            row(md, "calls: successful / failed (sipp)", sf[0] + " / " + sf[1] + " (exit " + exit + ")", "0 failed",
+            row(md, "calls: successful / failed (sipp)", sf[0] + " / " + sf[1] + " (exit " + exit + "; SIP retransmissions "
+                    + sf[2] + ")", "0 failed",
                     sf[1] == 0 && sf[0] == calls);
             row(md, "agent RTP streams seen / most at once", wire.streams() + " / " + wire.maxConcurrent(), calls + " at once",
                     wire.maxConcurrent() >= calls);
@@ -123,13 +123,16 @@ public final class SipLoadBench {
                             ms(f.maxMicros()), f.intervals()), "p99 ≤ 5 ms", f.p99Micros() <= 5000);
             row(md, "late packets (interval > 40 ms) in the window", "%,d (%.3f %%)".formatted(f.late(),
                     100.0 * f.late() / Math.max(1, f.intervals())), "", f.late() == 0);
+            md.append("| of which in stalls (≥ ¼ of the calls late in the same 20 ms) | %,d in %d stall(s) |  |%n"
+                    .formatted(f.lateInStalls(), f.stalls()));
             md.append("| missing (sequence gaps) / skipped ticks / reordered, whole run | %d / %d / %d |  |%n"
                     .formatted(wire.all().missing(), wire.all().skippedTicks(), wire.all().reordered()));
             md.append("| whole run (ramp included): jitter p50 / p99 / max, late | %s / %s / %s, %,d of %,d |  |%n".formatted(
                     ms(wire.all().p50Micros()), ms(wire.all().p99Micros()), ms(wire.all().maxMicros()), wire.all().late(),
                     wire.all().intervals()));
             md.append("| packets dropped by the capture (kernel) | %d |  |%n".formatted(capture.droppedByKernel()));
-            md.append("| INVITE → 200 OK (sipp rtd) | %s |  |%n".formatted(quantiles(rtd)));
+            md.append("| INVITE → 200 OK / BYE → 200 OK (sipp rtd) | %s / %s |  |%n".formatted(quantiles(sipp.responseMillis(1)),
+                    quantiles(sipp.responseMillis(2))));
             md.append("| VAD windows run / due (32 ms of call audio each) | %,d / %,d (%.0f %%) |  |%n".formatted(vadWindows,
                     (long) (callSeconds / 0.032), 100.0 * vadWindows / Math.max(1, callSeconds / 0.032)));
             md.append("| caller turns recognised → answered (VAD → STT → brain → TTS) | %,d |  |%n".formatted(agent.callerTurns() - turns0));
@@ -174,7 +177,7 @@ public final class SipLoadBench {
             ResourceSnapshot after = ResourceSnapshot.take();
             log("soak after: heap %d B, threads %d/%d, fds %d, RSS %d KB, NMT %d KB".formatted(after.heapUsedBytes(),
                     after.javaThreads(), after.osThreads(), after.openFds(), after.rssKb(), after.nmtTotalKb()));
-            long[] sf = sipp.successfulAndFailed();
+            long[] sf = sipp.successfulFailedRetransmissions();
             String loadAfter = loadAverage();
 
             StringBuilder md = new StringBuilder();
@@ -198,8 +201,10 @@ public final class SipLoadBench {
             leak |= compare(md, "resident memory (MB)", base.rssKb() / 1024.0, after.rssKb() / 1024.0, doubleOption("rss-mb", 64));
             md.append("| calls active / RTP ports held afterwards | | %d / %d | | 0 / 0 | %s |%n".formatted(agent.server.activeCalls(),
                     agent.ports.inUse(), idle ? "ok" : "**LEAK**"));
-            md.append("| calls successful / failed (sipp) | | %d / %d | | 0 failed | %s |%n".formatted(sf[0], sf[1],
+            md.append("| calls successful / failed (sipp; SIP retransmissions %d) | | %d / %d | | 0 failed | %s |%n".formatted(sf[2], sf[0], sf[1],
                     sf[1] == 0 && exit == 0 ? "ok" : "**FAILED**"));
+            md.append("| INVITE → 200 OK / BYE → 200 OK (sipp rtd) | | %s / %s | | | info |%n".formatted(
+                    quantiles(sipp.responseMillis(1)), quantiles(sipp.responseMillis(2))));
             md.append("\nNMT categories that grew most (committed KB): ")
                     .append(topGrowth(base.nmtCommittedKb(), after.nmtCommittedKb(), 1)).append("\n\n");
             md.append("Live heap by class, most grown (KB): ")

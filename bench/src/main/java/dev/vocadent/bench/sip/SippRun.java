@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 final class SippRun {
     private final Path dir;
     private final List<String> command;
+    private final int mediaPort;
     private Process process;
 
     SippRun(Path dir, int serverPort, int calls, int concurrent, double rate, long callMillis) throws IOException {
@@ -30,14 +31,20 @@ final class SippRun {
         try (InputStream in = SippRun.class.getResourceAsStream("/sipp/uac_speech.xml")) {
             Files.copy(in, scenario, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        mediaPort = freeEvenUdpPort();
         long timeout = callMillis / 1000 + 120L * Math.max(1, calls / Math.max(1, concurrent));
         command = List.of("sipp", "127.0.0.1:" + serverPort, "-sf", scenario.getFileName().toString(),
                 "-s", BenchAgent.DIALLED, "-i", "127.0.0.1", "-p", Integer.toString(freeUdpPort()),
-                "-mi", "127.0.0.1", "-mp", Integer.toString(freeEvenUdpPort()),
+                "-mi", "127.0.0.1", "-mp", Integer.toString(mediaPort),
                 "-m", Integer.toString(calls), "-l", Integer.toString(concurrent), "-r", String.format(java.util.Locale.ROOT, "%.1f", rate),
                 "-d", Long.toString(callMillis), "-nostdin", "-timeout", timeout + "s", "-timeout_error",
                 "-trace_stat", "-stf", "stats.csv", "-fd", "1", "-trace_rtt", "-rtt_freq", "1", "-trace_err",
                 "-max_recv_loops", "1000");
+    }
+
+    /** sipp's RTP port: where the agent's RTP goes. */
+    int mediaPort() {
+        return mediaPort;
     }
 
     /** The command line, for the report. */
@@ -63,30 +70,32 @@ final class SippRun {
         return process.exitValue();
     }
 
-    /** Successful and failed call counts of sipp's last statistics line. */
-    long[] successfulAndFailed() throws IOException {
-        Path csv;
-        try (Stream<Path> files = Files.list(dir)) {
-            csv = files.filter(f -> f.getFileName().toString().equals("stats.csv")).findFirst().orElse(null);
-        }
-        if (csv == null) {
-            return new long[] {-1, -1};
+    /** Successful calls, failed calls and SIP retransmissions from sipp's last statistics line (-1 when absent). */
+    long[] successfulFailedRetransmissions() throws IOException {
+        Path csv = dir.resolve("stats.csv");
+        if (!Files.exists(csv)) {
+            return new long[] {-1, -1, -1};
         }
         List<String> lines = Files.readAllLines(csv, java.nio.charset.StandardCharsets.ISO_8859_1);
         List<String> head = Arrays.asList(lines.getFirst().split(";"));
         String[] last = lines.getLast().split(";");
-        return new long[] {Long.parseLong(last[head.indexOf("SuccessfulCall(C)")].trim()),
-                Long.parseLong(last[head.indexOf("FailedCall(C)")].trim())};
+        long[] out = new long[3];
+        String[] columns = {"SuccessfulCall(C)", "FailedCall(C)", "Retransmissions(C)"};
+        for (int i = 0; i < columns.length; i++) {
+            int at = head.indexOf(columns[i]);
+            out[i] = at < 0 || at >= last.length ? -1 : Long.parseLong(last[at].trim());
+        }
+        return out;
     }
 
-    /** INVITE → 200 OK response times (ms) of every call, from sipp's rtt file. */
-    double[] inviteResponseMillis() throws IOException {
+    /** Response times (ms) of every call for response-time measure {@code rtd} (1: INVITE → 200, 2: BYE → 200), sorted. */
+    double[] responseMillis(int rtd) throws IOException {
         List<Double> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith("_rtt.csv")).toList()) {
                 for (String line : Files.readAllLines(f)) {
                     String[] c = line.split(";");
-                    if (c.length >= 2 && !c[0].startsWith("Date")) {
+                    if (c.length >= 3 && c[2].trim().equals(Integer.toString(rtd))) {
                         try {
                             out.add(Double.parseDouble(c[1].trim()));
                         } catch (NumberFormatException header) {

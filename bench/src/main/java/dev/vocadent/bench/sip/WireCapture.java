@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The agent's RTP as it leaves on the loopback wire: {@code tcpdump -i lo} capturing UDP packets
- * whose source port is in the server's RTP range (headers only), then a pcap reader feeding each RTP
+ * from the server's RTP range to sipp's media port (headers and the first 42 payload bytes), then a pcap reader feeding each RTP
  * audio packet (PCMU/PCMA, version 2) into {@link RtpTiming}. Timestamps are the kernel's capture
  * times, so the figures include every delay in the JVM and the socket layer up to the wire.
  */
@@ -30,12 +30,12 @@ final class WireCapture implements AutoCloseable {
         this.tcpdump = tcpdump;
     }
 
-    /** Starts tcpdump and waits until it listens. */
-    static WireCapture start(Path dir, int portFrom, int portTo) throws IOException, InterruptedException {
+    /** Starts tcpdump for UDP from {@code portFrom..portTo} to {@code toPort} and waits until it listens. */
+    static WireCapture start(Path dir, int portFrom, int portTo, int toPort) throws IOException, InterruptedException {
         Path file = dir.resolve("agent-rtp.pcap");
         Path log = dir.resolve("tcpdump.log");
         Process p = new ProcessBuilder("tcpdump", "-i", "lo", "-n", "-s", "96", "-B", "32768", "-Z", "root",
-                "-w", file.toString(), "udp and src portrange " + portFrom + "-" + portTo)
+                "-w", file.toString(), "udp and src portrange " + portFrom + "-" + portTo + " and dst port " + toPort)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {

@@ -55,6 +55,28 @@ class RtpTimingTest {
     }
 
     @Test
+    void lateTogetherInOneMomentIsAStallLateAloneIsNot() {
+        RtpTiming t = new RtpTiming();
+        for (int s = 0; s < 8; s++) {
+            long at = 0;
+            for (int i = 0; i < 100; i++) {
+                if (i == 50 && s < 4) {
+                    at += 30_000; // half the streams held up together at the same moment
+                }
+                if (i == 70 && s == 7) {
+                    at += 30_000; // one stream alone
+                }
+                t.packet(s, at, i, i * 160L);
+                at += 20_000;
+            }
+        }
+        RtpTiming.Figures f = t.result().all();
+        assertThat(f.late()).isEqualTo(5);
+        assertThat(f.stalls()).isEqualTo(1);
+        assertThat(f.lateInStalls()).isEqualTo(4);
+    }
+
+    @Test
     void fullLoadWindowIsWhereEveryStreamRunsAndCountsTheMostStreamsAtOnce() {
         RtpTiming t = new RtpTiming();
         for (int s = 0; s < 3; s++) {
