@@ -52,7 +52,8 @@ final class VoiceReport {
         Summary s = Summary.of(outcomes, text);
         b.append(String.format("text: %d/%d passed (%.1f%%)%n", s.textPassed, s.ran, rate(s.textPassed, s.ran)));
         b.append(String.format("voice: %d/%d passed (%.1f%%), %d skipped%n", s.voicePassed, s.ran, rate(s.voicePassed, s.ran), s.skipped));
-        b.append(String.format("word error rate: %s (%d edits / %d words said)%n", s.words == 0 ? "-" : percent(s.edits, s.words), s.edits, s.words));
+        b.append(String.format("word error rate: %s (%d edits / %d words said); %d lines said again after nothing was recognised%n",
+                s.words == 0 ? "-" : percent(s.edits, s.words), s.edits, s.words, s.repeats));
         b.append(String.format("latency end of speech -> first agent audio: p50 %s, p95 %s over %d turns%n",
                 ms(percentile(s.latencies, 50)), ms(percentile(s.latencies, 95)), s.latencies.size()));
         return b.toString();
@@ -71,7 +72,7 @@ final class VoiceReport {
                 ArrayNode f = n.putArray("failures");
                 o.result().failures().forEach(f::add);
                 int[] wer = o.werCounts();
-                n.put("wer", wer[1] == 0 ? 0 : (double) wer[0] / wer[1]).put("words", wer[1]);
+                n.put("wer", wer[1] == 0 ? 0 : (double) wer[0] / wer[1]).put("words", wer[1]).put("repeats", o.repeats());
                 ArrayNode turns = n.putArray("eos_to_first_audio_ms");
                 o.eosToFirstAudio().forEach(turns::add);
                 ArrayNode heard = n.putArray("heard");
@@ -82,7 +83,7 @@ final class VoiceReport {
         Summary s = Summary.of(outcomes, text);
         ObjectNode sum = Json.mapper().createObjectNode().put("type", "summary").put("scenarios", s.ran + s.skipped)
                 .put("skipped", s.skipped).put("text_passed", s.textPassed).put("voice_passed", s.voicePassed)
-                .put("wer", s.words == 0 ? 0 : (double) s.edits / s.words).put("turns", s.latencies.size());
+                .put("wer", s.words == 0 ? 0 : (double) s.edits / s.words).put("repeats", s.repeats).put("turns", s.latencies.size());
         Long p50 = percentile(s.latencies, 50);
         Long p95 = percentile(s.latencies, 95);
         if (p50 != null) {
@@ -92,7 +93,8 @@ final class VoiceReport {
         return out;
     }
 
-    private record Summary(int ran, int skipped, int textPassed, int voicePassed, int edits, int words, List<Long> latencies) {
+    private record Summary(int ran, int skipped, int textPassed, int voicePassed, int edits, int words, int repeats,
+                           List<Long> latencies) {
         static Summary of(List<VoiceEval.Outcome> outcomes, Map<String, ScenarioRunner.Result> text) {
             int ran = 0;
             int skipped = 0;
@@ -100,6 +102,7 @@ final class VoiceReport {
             int voicePassed = 0;
             int edits = 0;
             int words = 0;
+            int repeats = 0;
             List<Long> latencies = new ArrayList<>();
             for (VoiceEval.Outcome o : outcomes) {
                 if (o.skip() != null) {
@@ -112,9 +115,10 @@ final class VoiceReport {
                 int[] w = o.werCounts();
                 edits += w[0];
                 words += w[1];
+                repeats += o.repeats();
                 latencies.addAll(o.eosToFirstAudio());
             }
-            return new Summary(ran, skipped, textPassed, voicePassed, edits, words, latencies);
+            return new Summary(ran, skipped, textPassed, voicePassed, edits, words, repeats, latencies);
         }
     }
 

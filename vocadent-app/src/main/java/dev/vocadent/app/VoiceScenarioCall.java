@@ -34,14 +34,16 @@ import java.util.concurrent.locks.LockSupport;
  * A scenario call over the whole voice path, one caller turn at a time: each caller line is spoken (its
  * {@link SpokenForm}, pre-synthesised as 8 kHz phone audio) into a {@link VoiceCall} (VAD → STT → brain →
  * tools → TTS → paced frames), one 20 ms frame per step, at {@code speed} × real time on a simulated clock;
- * a turn ends when the agent has finished speaking and 400 ms of quiet followed. Records what the
- * recogniser heard of each line and each turn's latency.
+ * a turn ends when the agent has finished speaking and 400 ms of quiet followed. When nothing of a line
+ * was recognised and the agent prompts, the caller says it again. Records what the recogniser heard of
+ * each attempt and each turn's latency.
  */
 final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
     static final int RATE = SimulatedCaller.RATE;
     private static final int FRAME = RATE / 50;
     private static final int GAP_FRAMES = 20;              // the caller answers 400 ms after the agent stops
     private static final int TURN_LIMIT_FRAMES = 50 * 45;  // a turn with no reply ends after 45 simulated seconds
+    static final int MAX_REPEATS = 2;                      // a line nothing was recognised of is said again at most twice
 
     /** What one caller line was, as spoken, and what the recogniser made of it. */
     record Heard(String line, String spoken, String recognised) {}
@@ -67,6 +69,7 @@ final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
     private long t0;
     private int next;
     private int quiet;
+    private int repeats;
 
     VoiceScenarioCall(Stack stack, CallState state, BackendClient backend, dev.vocadent.agent.brain.Brain brain, Clock sessionClock,
                       boolean transferReaches, List<String> callerLines, double speed) throws TtsException {
@@ -131,20 +134,34 @@ final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
             throw new IllegalStateException("caller line out of order: " + callerText);
         }
         short[] speech = audio.get(next++);
-        runTurn(speech);
-        String got;
-        synchronized (recognised) {
-            got = recognised.toString();
-            recognised.setLength(0);
-        }
-        heard.add(new Heard(callerText, SpokenForm.of(callerText), got));
+        String spoken = SpokenForm.of(callerText);
+        runTurn(speech, () -> heard.add(new Heard(callerText, spoken, takeRecognised())));
+        heard.add(new Heard(callerText, spoken, takeRecognised()));
         return takeAgentText();
     }
 
-    /** Speaks {@code speech} (null: nothing) and runs the call until the agent has answered and gone quiet. */
+    private String takeRecognised() {
+        synchronized (recognised) {
+            String got = recognised.toString();
+            recognised.setLength(0);
+            return got;
+        }
+    }
+
     private void runTurn(short[] speech) {
+        runTurn(speech, () -> { });
+    }
+
+    /**
+     * Speaks {@code speech} (null: nothing) and runs the call until the agent has answered and gone quiet.
+     * When nothing was recognised and the agent prompts anyway ("Are you still there?"), the caller says
+     * the line again, as a person would (at most {@value #MAX_REPEATS} times; {@code repeating} runs first).
+     */
+    private void runTurn(short[] speech, Runnable repeating) {
         int used = listened.get();
         int pos = 0;
+        int repeats = 0;
+        boolean agentSpokeAfter = false;
         long limit = frame + TURN_LIMIT_FRAMES + (speech == null ? 0 : speech.length / FRAME);
         quiet = 0;
         while (frame < limit) {
@@ -162,13 +179,30 @@ final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
             boolean talking = call.isAgentSpeaking();
             boolean spoken = speech == null || pos >= speech.length;
             boolean answered = spoken && listened.get() > used && !talking;
-            quiet = answered ? quiet + 1 : 0;
+            agentSpokeAfter |= spoken && talking;
+            quiet = (answered || agentSpokeAfter) && !talking ? quiet + 1 : 0;
             if (answered && quiet >= GAP_FRAMES || spoken && call.session().isEnded() && !talking) {
                 break;
+            }
+            if (speech != null && agentSpokeAfter && !answered && quiet >= GAP_FRAMES && nothingRecognised()
+                    && repeats < MAX_REPEATS) {
+                repeating.run();
+                repeats++;
+                this.repeats++;
+                pos = 0;
+                agentSpokeAfter = false;
+                quiet = 0;
+                limit = frame + TURN_LIMIT_FRAMES + speech.length / FRAME;
             }
             pace();
         }
         hints.add(call.session().expectedAnswer());
+    }
+
+    private boolean nothingRecognised() {
+        synchronized (recognised) {
+            return recognised.isEmpty();
+        }
     }
 
     private void pace() {
@@ -190,6 +224,11 @@ final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
     /** Each spoken caller line and what the recogniser heard of it. */
     List<Heard> heard() {
         return List.copyOf(heard);
+    }
+
+    /** How many times the caller said a line again because nothing of it was recognised. */
+    int repeats() {
+        return repeats;
     }
 
     /** Each completed turn's latency (simulated clock: meaningful at speed 1). */

@@ -103,9 +103,9 @@ class EvalCommandTest {
         assertThat(scenario.get("name").asText()).isEqualTo("westbury books a private check-up by voice");
         assertThat(scenario.get("text").asText()).isEqualTo("pass");
         assertThat(scenario.get("voice").asText()).as(r.out()).isEqualTo("pass");
-        assertThat(scenario.get("heard")).hasSize(11);
-        assertThat(scenario.get("heard").get(7).get("said").asText())
-                .isEqualTo("my date of birth is the tenth of may two thousand and two");
+        assertThat(scenario.get("heard")).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(scenario.get("heard")).anySatisfy(h -> assertThat(h.get("said").asText())
+                .isEqualTo("my date of birth is the tenth of may two thousand and two"));
         assertThat(scenario.get("wer").asDouble()).isBetween(0.0, 0.8);
         assertThat(scenario.get("eos_to_first_audio_ms")).hasSizeGreaterThanOrEqualTo(10);
         JsonNode summary = Json.mapper().readTree(lines[1]);
