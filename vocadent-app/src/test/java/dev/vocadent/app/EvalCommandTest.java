@@ -114,6 +114,21 @@ class EvalCommandTest {
     }
 
     @Test
+    void textJsonPrintsOneObjectPerScenarioAndASummary() throws Exception {
+        Files.writeString(dir.resolve("hours.scenario"), "name: opening hours\nclinic: dental2\ncaller: what are your opening hours\n"
+                + "expect outcome: booked\n");
+        Files.writeString(dir.resolve("other.scenario"), "clinic: westbury\ncaller: hi\nexpect outcome: booked\n");
+        Run r = run(name -> new OfflineBrain(), dir.toString(), "--only", "opening hours", "--json");
+        assertThat(r.exit()).isEqualTo(1);
+        String[] lines = r.out().strip().split("\\n");
+        assertThat(lines).hasSize(2);
+        JsonNode scenario = Json.mapper().readTree(lines[0]);
+        assertThat(scenario.get("text").asText()).isEqualTo("fail");
+        assertThat(scenario.get("failures").get(0).asText()).isEqualTo("line 4 expect outcome: outcome is enquiry_only");
+        assertThat(Json.mapper().readTree(lines[1]).get("text_passed").asInt()).isZero();
+    }
+
+    @Test
     void onlyNamesAScenarioThatExists() {
         Run r = run(name -> new OfflineBrain(), Path.of("..", "scenarios").toString(), "--only", "no-such-scenario");
         assertThat(r.exit()).isEqualTo(2);
