@@ -2,6 +2,7 @@ package dev.vocadent.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vocadent.core.api.TurnLatency;
 import dev.vocadent.core.json.Json;
 import dev.vocadent.providers.local.brain.eval.ScenarioRunner;
 import java.util.ArrayList;
@@ -56,6 +57,10 @@ final class VoiceReport {
                 s.words == 0 ? "-" : percent(s.edits, s.words), s.edits, s.words, s.repeats));
         b.append(String.format("latency end of speech -> first agent audio: p50 %s, p95 %s over %d turns%n",
                 ms(percentile(s.latencies, 50)), ms(percentile(s.latencies, 95)), s.latencies.size()));
+        b.append(String.format("  its parts, p50: end of speech -> final transcript %s, final -> first brain token %s, "
+                + "first token -> first audio %s%n", ms(percentile(part(outcomes, TurnLatency::eosToFinal), 50)),
+                ms(percentile(part(outcomes, TurnLatency::finalToFirstToken), 50)),
+                ms(percentile(part(outcomes, TurnLatency::firstTokenToAudio), 50))));
         return b.toString();
     }
 
@@ -89,8 +94,22 @@ final class VoiceReport {
         if (p50 != null) {
             sum.put("eos_to_first_audio_p50_ms", p50).put("eos_to_first_audio_p95_ms", p95);
         }
+        putPart(sum, "eos_to_final", part(outcomes, TurnLatency::eosToFinal));
+        putPart(sum, "final_to_first_token", part(outcomes, TurnLatency::finalToFirstToken));
+        putPart(sum, "first_token_to_audio", part(outcomes, TurnLatency::firstTokenToAudio));
         out.add(sum.toString());
         return out;
+    }
+
+    /** One part of the turn latency over every turn of the scenarios that ran. */
+    static List<Long> part(List<VoiceEval.Outcome> outcomes, java.util.function.Function<TurnLatency, Long> part) {
+        return outcomes.stream().flatMap(o -> o.latencies().stream()).map(part).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static void putPart(ObjectNode n, String name, List<Long> values) {
+        if (!values.isEmpty()) {
+            n.put(name + "_p50_ms", percentile(values, 50)).put(name + "_p95_ms", percentile(values, 95));
+        }
     }
 
     private record Summary(int ran, int skipped, int textPassed, int voicePassed, int edits, int words, int repeats,

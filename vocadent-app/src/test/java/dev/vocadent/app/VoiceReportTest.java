@@ -48,6 +48,7 @@ class VoiceReportTest {
                 .contains("    voice: skip the caller line '<silence>' cannot be spoken")
                 .contains("text: 1/1 passed").contains("voice: 0/1 passed (0.0%), 1 skipped")
                 .contains("word error rate: 33.3% (1 edits / 3 words said); 1 lines said again")
-                .contains("p50 600ms, p95 600ms over 1 turns");
+                .contains("p50 600ms, p95 600ms over 1 turns")
+                .contains("end of speech -> final transcript 1ms, final -> first brain token 2ms, first token -> first audio 3ms");
     }
 }
