@@ -57,6 +57,9 @@ final class VoiceReport {
                 s.words == 0 ? "-" : percent(s.edits, s.words), s.edits, s.words, s.repeats));
         b.append(String.format("latency end of speech -> first agent audio: p50 %s, p95 %s over %d turns%n",
                 ms(percentile(s.latencies, 50)), ms(percentile(s.latencies, 95)), s.latencies.size()));
+        List<Long> gaps = outcomes.stream().flatMap(o -> o.heardGaps().stream()).toList();
+        b.append(String.format("caller's last word -> first agent audio: p50 %s, p95 %s over %d turns answered at the first attempt%n",
+                ms(percentile(gaps, 50)), ms(percentile(gaps, 95)), gaps.size()));
         b.append(String.format("  its parts, p50: end of speech -> final transcript %s, final -> first brain token %s, "
                 + "first token -> first audio %s%n", ms(percentile(part(outcomes, TurnLatency::eosToFinal), 50)),
                 ms(percentile(part(outcomes, TurnLatency::finalToFirstToken), 50)),
@@ -80,6 +83,8 @@ final class VoiceReport {
                 n.put("wer", wer[1] == 0 ? 0 : (double) wer[0] / wer[1]).put("words", wer[1]).put("repeats", o.repeats());
                 ArrayNode turns = n.putArray("eos_to_first_audio_ms");
                 o.eosToFirstAudio().forEach(turns::add);
+                ArrayNode gaps = n.putArray("last_word_to_first_audio_ms");
+                o.heardGaps().forEach(gaps::add);
                 ArrayNode heard = n.putArray("heard");
                 o.heard().forEach(h -> heard.addObject().put("said", h.spoken()).put("heard", h.recognised()));
             }
@@ -94,6 +99,7 @@ final class VoiceReport {
         if (p50 != null) {
             sum.put("eos_to_first_audio_p50_ms", p50).put("eos_to_first_audio_p95_ms", p95);
         }
+        putPart(sum, "last_word_to_first_audio", outcomes.stream().flatMap(o -> o.heardGaps().stream()).toList());
         putPart(sum, "eos_to_final", part(outcomes, TurnLatency::eosToFinal));
         putPart(sum, "final_to_first_token", part(outcomes, TurnLatency::finalToFirstToken));
         putPart(sum, "first_token_to_audio", part(outcomes, TurnLatency::firstTokenToAudio));

@@ -63,6 +63,9 @@ final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
     private final List<ExpectedAnswer> hints = new ArrayList<>();
     private final List<Heard> heard = new ArrayList<>();
     private final List<TurnLatency> latencies = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> heardGaps = new ArrayList<>();
+    private long lastWordMillis = -1;   // when the caller's last voiced sample of the current line played
+    private long firstAgentAudioMillis = -1;
     private final short[] silence = new short[FRAME];
     private final short[] buf = new short[FRAME];
     private volatile long frame;
@@ -111,7 +114,7 @@ final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
         InstantSource simulated = () -> start.plusMillis(frame * 20);
         this.call = VoiceCall.builder(builder).settings(stack.voice()).vad(stack.vad()).stt(stack.stt())
                 .tts(stack.agentVoice()).greetings(stack.greetings()).inputRate(RATE).outputRate(RATE)
-                .output(f -> { }).clock(simulated).onTurnLatency(latencies::add)
+                .output(this::agentFrame).clock(simulated).onTurnLatency(latencies::add)
                 .onCallerTurn(text -> {
                     synchronized (recognised) {
                         recognised.append(recognised.isEmpty() ? "" : " ").append(text);
@@ -123,8 +126,9 @@ final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
     @Override
     public String greet() {
         t0 = System.nanoTime();
+        int before = listened.get(); // the session may finish its greeting turn inside start()
         call.start();
-        runTurn(null);
+        runTurn(null, () -> { }, before);
         return takeAgentText();
     }
 
@@ -135,7 +139,7 @@ final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
         }
         short[] speech = audio.get(next++);
         String spoken = SpokenForm.of(callerText);
-        runTurn(speech, () -> heard.add(new Heard(callerText, spoken, takeRecognised())));
+        runTurn(speech, () -> heard.add(new Heard(callerText, spoken, takeRecognised())), listened.get());
         heard.add(new Heard(callerText, spoken, takeRecognised()));
         return takeAgentText();
     }
@@ -148,19 +152,16 @@ final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
         }
     }
 
-    private void runTurn(short[] speech) {
-        runTurn(speech, () -> { });
-    }
-
     /**
      * Speaks {@code speech} (null: nothing) and runs the call until the agent has answered and gone quiet.
      * When nothing was recognised and the agent prompts anyway ("Are you still there?"), the caller says
      * the line again, as a person would (at most {@value #MAX_REPEATS} times; {@code repeating} runs first).
      */
-    private void runTurn(short[] speech, Runnable repeating) {
-        int used = listened.get();
+    private void runTurn(short[] speech, Runnable repeating, int used) {
         int pos = 0;
         int repeats = 0;
+        lastWordMillis = -1;
+        firstAgentAudioMillis = -1;
         boolean agentSpokeAfter = false;
         long limit = frame + TURN_LIMIT_FRAMES + (speech == null ? 0 : speech.length / FRAME);
         quiet = 0;
@@ -178,6 +179,9 @@ final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
             frame++;
             boolean talking = call.isAgentSpeaking();
             boolean spoken = speech == null || pos >= speech.length;
+            if (speech != null && pos >= speech.length && lastWordMillis < 0) {
+                lastWordMillis = (frame - (pos + FRAME - 1) / FRAME) * 20 + voicedEnd(speech) * 1000L / RATE;
+            }
             boolean answered = spoken && listened.get() > used && !talking;
             agentSpokeAfter |= spoken && talking;
             quiet = (answered || agentSpokeAfter) && !talking ? quiet + 1 : 0;
@@ -187,6 +191,8 @@ final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
             if (speech != null && agentSpokeAfter && !answered && quiet >= GAP_FRAMES && nothingRecognised()
                     && repeats < MAX_REPEATS) {
                 repeating.run();
+                lastWordMillis = -1;
+                firstAgentAudioMillis = -1;
                 repeats++;
                 this.repeats++;
                 pos = 0;
@@ -196,7 +202,34 @@ final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
             }
             pace();
         }
+        if (speech != null && repeats == 0 && listened.get() > used && lastWordMillis >= 0 && firstAgentAudioMillis >= 0) {
+            heardGaps.add(firstAgentAudioMillis - lastWordMillis);
+        }
         hints.add(call.session().expectedAnswer());
+    }
+
+    /** A paced agent frame (on this thread, inside the pacer tick of frame {@code frame}). */
+    private void agentFrame(AudioFrame f) {
+        if (firstAgentAudioMillis >= 0 || lastWordMillis < 0) {
+            return;
+        }
+        short[] pcm = f.samples();
+        for (int i = 0; i < f.length(); i++) {
+            if (pcm[i] != 0) {
+                firstAgentAudioMillis = frame * 20;
+                return;
+            }
+        }
+    }
+
+    /** Samples up to and including the last one above a speech level (espeak-ng ends with silence). */
+    static int voicedEnd(short[] pcm) {
+        for (int i = pcm.length - 1; i >= 0; i--) {
+            if (Math.abs(pcm[i]) > 300) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private boolean nothingRecognised() {
@@ -224,6 +257,14 @@ final class VoiceScenarioCall implements CallUnderTest, AutoCloseable {
     /** Each spoken caller line and what the recogniser heard of it. */
     List<Heard> heard() {
         return List.copyOf(heard);
+    }
+
+    /**
+     * For each caller turn answered without a repeat: the caller's last voiced sample → the first
+     * non-silent agent frame out, in ms of the call's clock (what the caller hears as the gap).
+     */
+    List<Long> heardGaps() {
+        return List.copyOf(heardGaps);
     }
 
     /** How many times the caller said a line again because nothing of it was recognised. */

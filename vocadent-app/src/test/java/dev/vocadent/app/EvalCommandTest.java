@@ -108,6 +108,8 @@ class EvalCommandTest {
                 .isEqualTo("my date of birth is the tenth of may two thousand and two"));
         assertThat(scenario.get("wer").asDouble()).isBetween(0.0, 0.8);
         assertThat(scenario.get("eos_to_first_audio_ms")).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(scenario.get("last_word_to_first_audio_ms")).isNotEmpty()
+                .allSatisfy(gap -> assertThat(gap.asLong()).isBetween(300L, 10_000L));
         JsonNode summary = Json.mapper().readTree(lines[1]);
         assertThat(summary.get("voice_passed").asInt()).isEqualTo(1);
         assertThat(summary.get("eos_to_first_audio_p95_ms").asLong()).isPositive();

@@ -38,8 +38,9 @@ class VoiceReportTest {
         VoiceEval.Outcome ran = new VoiceEval.Outcome(a, null, new ScenarioRunner.Result(a, List.of("line 3 expect outcome: outcome is none"),
                 List.of()), List.of(new VoiceScenarioCall.Heard("doctor patel", "doctor patel", "doctor patel"),
                 new VoiceScenarioCall.Heard("yes", "yes", "")), List.of(new TurnLatency(1L, 2L, 3L, 600L),
-                new TurnLatency(null, null, null, null)), 1);
-        VoiceEval.Outcome skipped = new VoiceEval.Outcome(b, "the caller line '<silence>' cannot be spoken", null, List.of(), List.of(), 0);
+                new TurnLatency(null, null, null, null)), 1, List.of(1150L));
+        VoiceEval.Outcome skipped = new VoiceEval.Outcome(b, "the caller line '<silence>' cannot be spoken", null, List.of(), List.of(), 0,
+                List.of());
         String table = VoiceReport.table(List.of(ran, skipped),
                 Map.of("a", new ScenarioRunner.Result(a, List.of(), List.of())), false);
         assertThat(table).containsPattern("a\\s+westbury\\s+PASS\\s+FAIL\\s+33.3%\\s+600ms\\s+600ms")
@@ -49,6 +50,7 @@ class VoiceReportTest {
                 .contains("text: 1/1 passed").contains("voice: 0/1 passed (0.0%), 1 skipped")
                 .contains("word error rate: 33.3% (1 edits / 3 words said); 1 lines said again")
                 .contains("p50 600ms, p95 600ms over 1 turns")
+                .contains("caller's last word -> first agent audio: p50 1150ms, p95 1150ms over 1 turns answered at the first attempt")
                 .contains("end of speech -> final transcript 1ms, final -> first brain token 2ms, first token -> first audio 3ms");
     }
 }
