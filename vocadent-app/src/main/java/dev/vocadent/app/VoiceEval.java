@@ -22,9 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * shared, as by the calls of one server.
  */
 final class VoiceEval {
-    /** One scenario's voice run: skipped (with the reason), or its result, what was heard and the turn latencies. */
+    /**
+     * One scenario's voice run: skipped (with the reason), or its result, what was heard of each spoken
+     * attempt, the turn latencies, how many lines the caller had to say again, and the gaps the caller
+     * heard (last word → first agent audio, turns answered at the first attempt).
+     */
     record Outcome(Scenario scenario, String skip, ScenarioRunner.Result result, List<VoiceScenarioCall.Heard> heard,
-                   List<TurnLatency> latencies) {
+                   List<TurnLatency> latencies, int repeats, List<Long> heardGaps) {
         boolean passed() {
             return skip == null && result.passed();
         }
@@ -83,7 +87,7 @@ final class VoiceEval {
         for (int i = 0; i < scenarios.size(); i++) {
             String skip = skipReason(scenarios.get(i));
             if (skip != null) {
-                out[i] = new Outcome(scenarios.get(i), skip, null, List.of(), List.of());
+                out[i] = new Outcome(scenarios.get(i), skip, null, List.of(), List.of(), 0, List.of());
             } else {
                 queue.add(i);
             }
@@ -141,7 +145,8 @@ final class VoiceEval {
                 call[0].close();
             }
         }
-        return call[0] == null ? new Outcome(s, null, r, List.of(), List.of())
-                : new Outcome(s, null, r, call[0].heard(), call[0].latencies());
+        return call[0] == null ? new Outcome(s, null, r, List.of(), List.of(), 0, List.of())
+                : new Outcome(s, null, r, call[0].heard(), call[0].latencies(), call[0].repeats(),
+                        call[0].heardGaps());
     }
 }

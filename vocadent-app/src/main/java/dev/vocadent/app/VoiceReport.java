@@ -2,6 +2,7 @@ package dev.vocadent.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vocadent.core.api.TurnLatency;
 import dev.vocadent.core.json.Json;
 import dev.vocadent.providers.local.brain.eval.ScenarioRunner;
 import java.util.ArrayList;
@@ -52,9 +53,17 @@ final class VoiceReport {
         Summary s = Summary.of(outcomes, text);
         b.append(String.format("text: %d/%d passed (%.1f%%)%n", s.textPassed, s.ran, rate(s.textPassed, s.ran)));
         b.append(String.format("voice: %d/%d passed (%.1f%%), %d skipped%n", s.voicePassed, s.ran, rate(s.voicePassed, s.ran), s.skipped));
-        b.append(String.format("word error rate: %s (%d edits / %d words said)%n", s.words == 0 ? "-" : percent(s.edits, s.words), s.edits, s.words));
+        b.append(String.format("word error rate: %s (%d edits / %d words said); %d lines said again after nothing was recognised%n",
+                s.words == 0 ? "-" : percent(s.edits, s.words), s.edits, s.words, s.repeats));
         b.append(String.format("latency end of speech -> first agent audio: p50 %s, p95 %s over %d turns%n",
                 ms(percentile(s.latencies, 50)), ms(percentile(s.latencies, 95)), s.latencies.size()));
+        List<Long> gaps = outcomes.stream().flatMap(o -> o.heardGaps().stream()).toList();
+        b.append(String.format("caller's last word -> first agent audio: p50 %s, p95 %s over %d turns answered at the first attempt%n",
+                ms(percentile(gaps, 50)), ms(percentile(gaps, 95)), gaps.size()));
+        b.append(String.format("  its parts, p50: end of speech -> final transcript %s, final -> first brain token %s, "
+                + "first token -> first audio %s%n", ms(percentile(part(outcomes, TurnLatency::eosToFinal), 50)),
+                ms(percentile(part(outcomes, TurnLatency::finalToFirstToken), 50)),
+                ms(percentile(part(outcomes, TurnLatency::firstTokenToAudio), 50))));
         return b.toString();
     }
 
@@ -71,9 +80,11 @@ final class VoiceReport {
                 ArrayNode f = n.putArray("failures");
                 o.result().failures().forEach(f::add);
                 int[] wer = o.werCounts();
-                n.put("wer", wer[1] == 0 ? 0 : (double) wer[0] / wer[1]).put("words", wer[1]);
+                n.put("wer", wer[1] == 0 ? 0 : (double) wer[0] / wer[1]).put("words", wer[1]).put("repeats", o.repeats());
                 ArrayNode turns = n.putArray("eos_to_first_audio_ms");
                 o.eosToFirstAudio().forEach(turns::add);
+                ArrayNode gaps = n.putArray("last_word_to_first_audio_ms");
+                o.heardGaps().forEach(gaps::add);
                 ArrayNode heard = n.putArray("heard");
                 o.heard().forEach(h -> heard.addObject().put("said", h.spoken()).put("heard", h.recognised()));
             }
@@ -82,17 +93,33 @@ final class VoiceReport {
         Summary s = Summary.of(outcomes, text);
         ObjectNode sum = Json.mapper().createObjectNode().put("type", "summary").put("scenarios", s.ran + s.skipped)
                 .put("skipped", s.skipped).put("text_passed", s.textPassed).put("voice_passed", s.voicePassed)
-                .put("wer", s.words == 0 ? 0 : (double) s.edits / s.words).put("turns", s.latencies.size());
+                .put("wer", s.words == 0 ? 0 : (double) s.edits / s.words).put("repeats", s.repeats).put("turns", s.latencies.size());
         Long p50 = percentile(s.latencies, 50);
         Long p95 = percentile(s.latencies, 95);
         if (p50 != null) {
             sum.put("eos_to_first_audio_p50_ms", p50).put("eos_to_first_audio_p95_ms", p95);
         }
+        putPart(sum, "last_word_to_first_audio", outcomes.stream().flatMap(o -> o.heardGaps().stream()).toList());
+        putPart(sum, "eos_to_final", part(outcomes, TurnLatency::eosToFinal));
+        putPart(sum, "final_to_first_token", part(outcomes, TurnLatency::finalToFirstToken));
+        putPart(sum, "first_token_to_audio", part(outcomes, TurnLatency::firstTokenToAudio));
         out.add(sum.toString());
         return out;
     }
 
-    private record Summary(int ran, int skipped, int textPassed, int voicePassed, int edits, int words, List<Long> latencies) {
+    /** One part of the turn latency over every turn of the scenarios that ran. */
+    static List<Long> part(List<VoiceEval.Outcome> outcomes, java.util.function.Function<TurnLatency, Long> part) {
+        return outcomes.stream().flatMap(o -> o.latencies().stream()).map(part).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static void putPart(ObjectNode n, String name, List<Long> values) {
+        if (!values.isEmpty()) {
+            n.put(name + "_p50_ms", percentile(values, 50)).put(name + "_p95_ms", percentile(values, 95));
+        }
+    }
+
+    private record Summary(int ran, int skipped, int textPassed, int voicePassed, int edits, int words, int repeats,
+                           List<Long> latencies) {
         static Summary of(List<VoiceEval.Outcome> outcomes, Map<String, ScenarioRunner.Result> text) {
             int ran = 0;
             int skipped = 0;
@@ -100,6 +127,7 @@ final class VoiceReport {
             int voicePassed = 0;
             int edits = 0;
             int words = 0;
+            int repeats = 0;
             List<Long> latencies = new ArrayList<>();
             for (VoiceEval.Outcome o : outcomes) {
                 if (o.skip() != null) {
@@ -112,9 +140,10 @@ final class VoiceReport {
                 int[] w = o.werCounts();
                 edits += w[0];
                 words += w[1];
+                repeats += o.repeats();
                 latencies.addAll(o.eosToFirstAudio());
             }
-            return new Summary(ran, skipped, textPassed, voicePassed, edits, words, latencies);
+            return new Summary(ran, skipped, textPassed, voicePassed, edits, words, repeats, latencies);
         }
     }
 
