@@ -29,6 +29,14 @@ public interface MediaSession {
      */
     boolean nextAgentFrame(short[] out);
 
+    /**
+     * As {@link #nextAgentFrame(short[])}, told how late the media clock's tick is ({@code lateNanos} after
+     * its 20 ms deadline), so a session that paces agent audio can count late frames.
+     */
+    default boolean nextAgentFrame(short[] out, long lateNanos) {
+        return nextAgentFrame(out);
+    }
+
     /** The call is over (caller hung up, went silent, agent hung up, transfer done). Called once. */
     void onEnd(EndReason reason);
 }

@@ -134,8 +134,8 @@ class AudioPacerTest {
         assertThat(sent).hasSize(5);
         assertThat(meters.frames()).isEqualTo(5);
         assertThat(meters.lateFrames()).isEqualTo(2);
-        assertThat(registry.get("vocadent.audio.late.frames").counter().count()).isEqualTo(2.0);
-        assertThat(registry.get("vocadent.audio.frames").counter().count()).isEqualTo(5.0);
+        assertThat(registry.get("vocadent.audio.late.frames").functionCounter().count()).isEqualTo(2.0);
+        assertThat(registry.get("vocadent.audio.frames").functionCounter().count()).isEqualTo(5.0);
         p.close();
     }
 

@@ -57,10 +57,16 @@ public final class VoiceCallMediaSession implements MediaSession {
     /** Called on the media clock thread only (one caller), so the hand-over fields need no lock. */
     @Override
     public boolean nextAgentFrame(short[] out) {
+        return nextAgentFrame(out, 0);
+    }
+
+    /** The RTP clock's lateness goes to the pacer, which counts frames sent a period or more late. */
+    @Override
+    public boolean nextAgentFrame(short[] out, long lateNanos) {
         target = out;
         filled = false;
         try {
-            call.pacer().tick();
+            call.pacer().tick(lateNanos);
         } finally {
             target = null;
         }

@@ -269,7 +269,7 @@ public final class RtpSession implements AutoCloseable {
             }
             tick++;
             try {
-                tickOnce(callerFrame, agentFrame, silence, packet);
+                tickOnce(callerFrame, agentFrame, silence, packet, now - due);
             } catch (RuntimeException e) {
                 log.warn("media tick failed on port {}", localPort(), e);
             }
@@ -286,10 +286,10 @@ public final class RtpSession implements AutoCloseable {
         }
     }
 
-    private void tickOnce(short[] callerFrame, short[] agentFrame, short[] silence, byte[] packet) {
+    private void tickOnce(short[] callerFrame, short[] agentFrame, short[] silence, byte[] packet, long lateNanos) {
         jitter.take(callerFrame);
         media.onCallerAudio(callerFrame);
-        boolean speaking = media.nextAgentFrame(agentFrame);
+        boolean speaking = media.nextAgentFrame(agentFrame, lateNanos);
         AudioTap t = tap;
         if (t != null) {
             t.onFrame(callerFrame, speaking ? agentFrame : null);

@@ -54,12 +54,17 @@ final class MediaSessionGuard implements MediaSession {
 
     @Override
     public boolean nextAgentFrame(short[] out) {
+        return nextAgentFrame(out, 0);
+    }
+
+    @Override
+    public boolean nextAgentFrame(short[] out, long lateNanos) {
         MediaSession d = delegate;
         if (d == null || ended.get()) {
             return false;
         }
         try {
-            return d.nextAgentFrame(out);
+            return d.nextAgentFrame(out, lateNanos);
         } catch (RuntimeException e) {
             warn(e);
             return false;

@@ -89,6 +89,33 @@ class VoiceCallMediaSessionTest {
     }
 
     @Test
+    void theRtpClocksLatenessReachesThePacingMetersSoSipCallsCountLateFrames() throws Exception {
+        var meters = dev.vocadent.agent.audio.PacingMeters.global();
+        var media = (VoiceCallMediaSession) handler().open(info, control);
+        short[] out = new short[MediaSession.FRAME_SAMPLES];
+        short[] silence = new short[MediaSession.FRAME_SAMPLES];
+        long lateBefore = meters.lateFrames();
+        int voiced = 0;
+        for (int i = 0; i < 1500 && voiced < 5; i++) { // wait for the greeting, then five of its frames 25 ms late
+            media.onCallerAudio(silence);
+            if (media.nextAgentFrame(out, 25_000_000L)) {
+                voiced++;
+            }
+            Thread.sleep(2);
+        }
+        assertThat(voiced).isEqualTo(5);
+        long lateAfterLate = meters.lateFrames();
+        assertThat(lateAfterLate - lateBefore).as("late frames counted").isGreaterThanOrEqualTo(5);
+        for (int i = 0; i < 5; i++) {
+            media.onCallerAudio(silence);
+            media.nextAgentFrame(out, 1_000_000L); // 1 ms late: on time
+        }
+        media.onEnd(EndReason.CALLER_HUNG_UP);
+        // other tests may run pacers at the same time, so only this session's frames are pinned from below
+        assertThat(meters.frames()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
     void endCallHangsUpOnlyOnceTheAgentsLastWordsHaveBeenPlayed() throws Exception {
         ScriptedBrain brain = ScriptedBrain.named("scripted").greet("Hello, Westbury Dental.")
                 .turn(t -> t.say("Thank you for calling Westbury Dental. Goodbye!").call("end_call", "{}")).build();
