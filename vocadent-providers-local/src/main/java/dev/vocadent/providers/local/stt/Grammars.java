@@ -30,8 +30,13 @@ final class Grammars {
     private static final String LETTERS = "a | b | c | d | e | f | g | h | i | j | k | l | m | n | o | p | q | r | s | t "
             + "| u | v | w | x | y | z";
 
+    private static final String WEEKDAY = "monday | tuesday | wednesday | thursday | friday | saturday | sunday";
+    private static final String DAY_PART = "morning | afternoon | evening";
+
     private final Lexicon lexicon;
     private final List<String> domain;
+    private final List<String> firstNames = new ArrayList<>();
+    private final List<String> surnames = new ArrayList<>();
 
     Grammars(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -46,6 +51,20 @@ final class Grammars {
             throw new UncheckedIOException(e);
         }
         this.domain = List.copyOf(phrases);
+        try (InputStream in = Grammars.class.getResourceAsStream("/stt/names.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                List<String> into = line.startsWith("first:") ? firstNames : line.startsWith("surname:") ? surnames : null;
+                if (into != null) {
+                    for (String w : line.substring(line.indexOf(':') + 1).strip().split("\\s+")) {
+                        if (lexicon.knows(w)) {
+                            into.add(w);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Dictionary-clean alternatives: each phrase as known words, empty ones dropped, duplicates removed. */
@@ -75,7 +94,10 @@ final class Grammars {
         Set<String> terms = clean(keyterms);
         Set<String> exp = clean(expected);
         StringBuilder g = new StringBuilder("#JSGF V1.0;\ngrammar ").append(name).append(";\n");
-        List<String> top = new ArrayList<>(List.of("[<filler>] <phrase> [<phrase>] [<polite>]"));
+        boolean asked = kind != null && kind != ExpectedAnswer.Kind.FREE;
+        // when an answer is expected, other phrases come one at a time: chains of short phrases and
+        // fillers ("oh hi great") otherwise out-score the answer itself on phone audio
+        List<String> top = new ArrayList<>(List.of(asked ? "[<filler>] <phrase> [<polite>]" : "[<filler>] <phrase> [<phrase>] [<polite>]"));
         g.append("<filler> = um | uh | er | so | well | oh | the | and | yes | no | yeah;\n");
         g.append("<polite> = please | thanks | thank you;\n");
         g.append("<phrase> = ").append(alt(phrases));
@@ -104,10 +126,30 @@ final class Grammars {
                             .append("<year> = nineteen <tens> [<unit>] | two thousand [and] [<tens>] [<unit>] ")
                             .append("| twenty <tens> [<unit>];\n");
                     top.add(0, "[it's | my date of birth is] [the] <day> [of] <month> [<year>] | [it's] <month> [the] <day> [<year>]");
+                    if (kind == ExpectedAnswer.Kind.DATE) {
+                        // a day for an appointment: "next tuesday afternoon", "friday morning", "tomorrow"
+                        g.append("<weekday> = ").append(WEEKDAY).append(";\n<daypart> = ").append(DAY_PART).append(";\n");
+                        top.add(0, "[<lead>] [on] [next | this] <weekday> [<daypart>] [please] "
+                                + "| [<lead>] (tomorrow | today) [<daypart>] [please] "
+                                + "| [<lead>] [in the] <daypart> [please] | [<lead>] [sometime] (next | this) week [please] "
+                                + "| [<lead>] [on] [next | this] <weekday> [the] <day> [of <month>] [please]");
+                        if (exp.isEmpty()) {
+                            g.append("<lead> = yes | yeah | no | um | the | it's | i'd like | can i have | i'll take;\n");
+                        }
+                    }
                 }
                 case SPELLING, NAME -> {
-                    g.append("<letter> = ").append(LETTERS).append(";\n");
-                    top.add(0, "[my name is | it's] <letter>+");
+                    if (kind == ExpectedAnswer.Kind.SPELLING || firstNames.isEmpty()) {
+                        g.append("<letter> = ").append(LETTERS).append(";\n");
+                        top.add(0, "[my name is | it's] <letter>+");
+                    }
+                    if (!firstNames.isEmpty()) {
+                        // common first names and surnames. Letters only when the brain asks for spelling: at
+                        // "what's your name?" a letter loop turned every name it lacked into junk letters
+                        g.append("<first> = ").append(String.join(" | ", firstNames)).append(";\n");
+                        g.append("<surname> = ").append(String.join(" | ", surnames)).append(";\n");
+                        top.add(0, "[my name is | it's | the patient's name is] <first> [<surname>] [please]");
+                    }
                     if (!terms.isEmpty()) {
                         top.add(0, "[my name is | it's] <term> [<term>]");
                     }

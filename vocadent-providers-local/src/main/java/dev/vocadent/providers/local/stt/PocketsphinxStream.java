@@ -30,6 +30,15 @@ final class PocketsphinxStream implements SpeechToText.Stream {
 
     private static final int POOLED = 1024;
 
+    /**
+     * Wider search beams than pocketsphinx's defaults (beam 1e-48, wbeam 7e-29, pbeam 1e-48). With the
+     * defaults, band-limited (upsampled 8 kHz) speech often lost every path that reaches the grammar's
+     * end ("Final result does not match the grammar"), so a whole answer came out as nothing. Grammar
+     * searches are small, so the wider beams cost little.
+     */
+    static final List<String> WIDE_BEAMS = List.of("-beam", "1e-80", "-wbeam", "1e-60", "-pbeam", "1e-80");
+
+
     private static final Object FINALIZE = new Object();
     private static final Object CLOSE = new Object();
 
@@ -158,6 +167,7 @@ final class PocketsphinxStream implements SpeechToText.Stream {
         List<String> args = new ArrayList<>(List.of(
                 "-hmm", owner.hmm.toString(), "-dict", owner.dictFile.toString(), "-jsgf", owner.grammarFile.toString(),
                 "-samprate", "16000", "-logfn", "/dev/null"));
+        args.addAll(WIDE_BEAMS);
         if (options.sampleRate() < 16000) {
             args.addAll(List.of("-remove_noise", "no")); // upsampled phone audio has nothing above 4 kHz
         }
