@@ -94,10 +94,8 @@ final class Grammars {
         Set<String> terms = clean(keyterms);
         Set<String> exp = clean(expected);
         StringBuilder g = new StringBuilder("#JSGF V1.0;\ngrammar ").append(name).append(";\n");
-        boolean asked = kind != null && kind != ExpectedAnswer.Kind.FREE;
-        // when an answer is expected, other phrases come one at a time: chains of short phrases and
-        // fillers ("oh hi great") otherwise out-score the answer itself on phone audio
-        List<String> top = new ArrayList<>(List.of(asked ? "[<filler>] <phrase> [<polite>]" : "[<filler>] <phrase> [<phrase>] [<polite>]"));
+        // two phrases in a row: an answer with more ("a hygiene appointment" + "with doctor patel") is common
+        List<String> top = new ArrayList<>(List.of("[<filler>] <phrase> [<phrase>] [<polite>]"));
         g.append("<filler> = um | uh | er | so | well | oh | the | and | yes | no | yeah;\n");
         g.append("<polite> = please | thanks | thank you;\n");
         g.append("<phrase> = ").append(alt(phrases));

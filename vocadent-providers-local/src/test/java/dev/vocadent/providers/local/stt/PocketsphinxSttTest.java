@@ -207,9 +207,8 @@ class PocketsphinxSttTest {
         String date = stt.grammars.forAnswer(ExpectedAnswer.of(ExpectedAnswer.Kind.DATE), List.of());
         assertThat(date).contains("[next | this] <weekday> [<daypart>]");
         assertThat(stt.grammars.words(date)).contains("tuesday", "afternoon", "march");
-        // with an answer expected, other domain phrases come one at a time (no "oh hi great" chains)
-        assertThat(date).doesNotContain("<phrase> [<phrase>]");
-        assertThat(stt.grammars.domain(List.of())).contains("<phrase> [<phrase>]");
+        // an answer may come with more ("a hygiene appointment with doctor patel": see OfflineVoicePathTest)
+        assertThat(date).contains("<phrase> [<phrase>]");
     }
 
     @Test
