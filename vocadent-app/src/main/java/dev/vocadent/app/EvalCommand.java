@@ -38,9 +38,9 @@ import picocli.CommandLine.Parameters;
  * success rate. Exit code 0 when every scenario passed, 1 otherwise.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Run scenario files (*.scenario: caller lines, expected outcome and backend effects) through a brain",
-                "with the real session and tools against a fresh in-process demo backend; print a pass/fail table",
-                "and the success rate. Exit code 0 when all pass, 1 otherwise."})
+        description = "Run scenario files (*.scenario: caller lines, expected outcome and backend effects) through a brain "
+                + "with the real session and tools against a fresh in-process demo backend; print a pass/fail table "
+                + "and the success rate. Exit code 0 when all pass, 1 otherwise.")
 final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Directory of *.scenario files, e.g. scenarios/.")
     Path dir;
@@ -51,9 +51,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print the transcript of each failed scenario.")
     boolean verbose;
 
-    @Option(names = "--voice", description = {"Also run each scenario over the whole voice path: caller lines spoken by espeak-ng",
-            "as 8 kHz phone audio, Silero VAD, pocketsphinx, the brain, tools, espeak-ng; report text vs voice pass,",
-            "word error rate and end-of-speech -> first agent audio latency (p50/p95)."})
+    @Option(names = "--voice", description = "Also run each scenario over the whole voice path: caller lines spoken by espeak-ng "
+            + "as 8 kHz phone audio, Silero VAD, pocketsphinx, the brain, tools, espeak-ng; report text vs voice pass, "
+            + "word error rate and end-of-speech -> first agent audio latency (p50/p95).")
     boolean voice;
 
     @Option(names = "--only", paramLabel = "NAME", description = "Run only the scenario with this name or file name (without .scenario).")
