@@ -19,6 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,8 +54,15 @@ final class SipCommand implements Runnable {
             description = "auto, offline or openai (default: ${DEFAULT-VALUE}: openai when an LLM key is set, else offline).")
     String brainName;
 
+    @Option(names = "--health-port", paramLabel = "N", defaultValue = "${env:VOCADENT_HEALTH_PORT:-8082}",
+            description = "Port of /healthz, /readyz and /metrics (default: ${DEFAULT-VALUE}; 0 = any free port, -1 = none).")
+    int healthPort;
+
     @Override
     public void run() {
+        if (healthPort < -1 || healthPort > 65535) {
+            throw new UserError("--health-port must be 0-65535, or -1 for none, got: " + healthPort);
+        }
         Config settings = Settings.load();
         Config sip = settings.getConfig("sip");
         SipServerConfig config = config(sip);
@@ -108,11 +118,32 @@ final class SipCommand implements Runnable {
             closeQuietly(also);
             throw new UserError("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), 1);
         }
-        System.out.println("vocadent sip: listening on " + config.host() + ":" + server.port() + " (UDP, TCP); Ctrl-C stops");
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        SipHttp http = null;
+        if (healthPort >= 0) {
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Metrics.addRegistry(metrics);
+            new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
+            new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(metrics);
+            try {
+                http = new SipHttp(server::activeCalls, config.maxCalls(), stopping::get, metrics).start("0.0.0.0", healthPort);
+            } catch (UserError e) {
+                server.close();
+                closeQuietly(also);
+                throw e;
+            }
+        }
+        System.out.println("vocadent sip: listening on " + config.host() + ":" + server.port() + " (UDP, TCP)"
+                + (http == null ? "" : "; /healthz, /readyz, /metrics on port " + http.port()) + "; Ctrl-C stops");
         CountDownLatch stop = new CountDownLatch(1);
+        SipHttp httpServer = http;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             server.close();
             closeQuietly(also);
+            if (httpServer != null) {
+                httpServer.close();
+            }
             stop.countDown();
         }));
         try {
