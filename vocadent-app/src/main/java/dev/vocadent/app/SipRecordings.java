@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Meets a SIP call's Ogg/Opus recording (finished when the SIP call has ended) with the call's
- * post-call work (which starts when the voice call has finished, possibly earlier), by Call-ID.
+ * post-call work (registered when the call starts, waiting once its session has ended), by Call-ID.
  */
 final class SipRecordings {
     /** Longest wait for a recording after the voice call finished (the BYE may still be under way). */
@@ -28,8 +28,23 @@ final class SipRecordings {
         return enabled ? files.computeIfAbsent(callId, id -> new CompletableFuture<>()) : null;
     }
 
+    /**
+     * The call's recording is complete. Only a call whose post-call work asked for it ({@link #of}, at the
+     * call's start) is waiting; a recording nobody waits for any more (the wait timed out, or the call never
+     * reached the agent) is left on disk and not kept here, so the map does not grow by a call each time.
+     */
     void recorded(String callId, Path file) {
-        files.computeIfAbsent(callId, id -> new CompletableFuture<>()).complete(file);
+        CompletableFuture<Path> waiting = files.get(callId);
+        if (waiting != null) {
+            waiting.complete(file);
+        } else {
+            log.info("call {}: recording {} finished with no post-call waiting for it", callId, file);
+        }
+    }
+
+    /** Calls with a recording still awaited (for tests). */
+    int pending() {
+        return files.size();
     }
 
     /** Waits for the call's recording; null (logged) when it does not come in time. Forgets the call. */
