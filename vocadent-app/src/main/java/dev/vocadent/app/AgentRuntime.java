@@ -6,7 +6,6 @@ import dev.vocadent.agent.brain.Brain;
 import dev.vocadent.agent.call.VoiceCall;
 import dev.vocadent.agent.session.CallSession;
 import dev.vocadent.agent.voice.GreetingCache;
-import dev.vocadent.agent.voice.VadOptions;
 import dev.vocadent.backend.EmbeddedBackend;
 import dev.vocadent.core.api.http.HttpBackendClient;
 import dev.vocadent.core.cache.ClinicConfigSource;
@@ -95,20 +94,18 @@ final class AgentRuntime implements AutoCloseable {
         router.warmUp().join();
         this.brain = BrainFactory.DEFAULT.create(brainName, settings);
         Config voice = settings.getConfig("voice");
-        this.tts = new EspeakTts(voice.getString("tts.espeak.binary"), voice.getString("tts.espeak.voice"),
-                voice.getInt("tts.espeak.words-per-minute"));
-        this.vad = SileroVad.start(VadOptions.from(voice.getConfig("vad")), voice.getInt("vad.max-batch"));
+        this.tts = OfflineVoice.agentVoice(voice);
+        this.vad = OfflineVoice.vad(voice);
         AudioFrame primer;
         try {
-            primer = tts.synthesize("Hello, I would like to book an appointment please.", null, 16000, 30_000);
+            primer = OfflineVoice.primer(tts);
         } catch (dev.vocadent.agent.voice.TtsException e) {
             throw new UserError("espeak-ng does not run (" + e.getMessage() + "): install espeak-ng or set vocadent.voice.tts.espeak.binary", 1);
         }
-        this.stt = new PocketsphinxStt(Path.of(voice.getString("stt.pocketsphinx-model-dir")), primer);
+        this.stt = OfflineVoice.stt(voice, primer);
         this.postCall = PostCallWiring.open(settings, this::clientFor, System::getenv, clock, this::servedClinicConfigs);
         postCall.watchAudioPacing(dev.vocadent.agent.audio.PacingMeters.global());
-        this.greetings = new GreetingCache(tts, voice.getLong("greeting.cache-bytes"), voice.getLong("greeting.timeout-ms"),
-                Executors.newVirtualThreadPerTaskExecutor());
+        this.greetings = OfflineVoice.greetings(tts, voice, Executors.newVirtualThreadPerTaskExecutor());
     }
 
     /** The clinic's own backend client (its token), or null when no token is known for it (→ no such clinic). */

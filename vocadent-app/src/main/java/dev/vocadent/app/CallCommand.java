@@ -8,7 +8,6 @@ import dev.vocadent.agent.call.VoiceCall;
 import dev.vocadent.agent.session.CallSession;
 import dev.vocadent.agent.session.SessionListener;
 import dev.vocadent.agent.voice.GreetingCache;
-import dev.vocadent.agent.voice.VadOptions;
 import dev.vocadent.core.outcome.CallOutcome;
 import dev.vocadent.core.settings.Settings;
 import dev.vocadent.core.state.CallState;
@@ -94,14 +93,13 @@ final class CallCommand implements java.util.concurrent.Callable<Integer> {
         URI url = agent.backend();
         Brain brain = agent.brain(brains, settings);
         Config voice = settings.getConfig("voice");
-        EspeakTts agentVoice = new EspeakTts(voice.getString("tts.espeak.binary"), voice.getString("tts.espeak.voice"),
-                voice.getInt("tts.espeak.words-per-minute"));
-        EspeakTts callerVoice = new EspeakTts(voice.getString("tts.espeak.binary"), "en-us", 150);
+        EspeakTts agentVoice = OfflineVoice.agentVoice(voice);
+        EspeakTts callerVoice = OfflineVoice.callerVoice(voice);
         SimulatedCaller sim = new SimulatedCaller(lines, callerVoice, speed);
-        AudioFrame primer = callerVoice.synthesize("Hello, I would like to book an appointment please.", null, 16000, 30_000);
+        AudioFrame primer = OfflineVoice.primer(callerVoice);
         try (ClinicBackend backend = ClinicBackend.open(agent.clinic, url, agent.token, dataDir, clock, settings);
-             SileroVad vad = SileroVad.start(VadOptions.from(voice.getConfig("vad")), voice.getInt("vad.max-batch"));
-             PocketsphinxStt stt = new PocketsphinxStt(Path.of(voice.getString("stt.pocketsphinx-model-dir")), primer)) {
+             SileroVad vad = OfflineVoice.vad(voice);
+             PocketsphinxStt stt = OfflineVoice.stt(voice, primer)) {
             ChatPrinter printer = new ChatPrinter(out, json);
             CallState state = new CallState("call-" + UUID.randomUUID(), null, backend.config(), callerPhone);
             CallSession.Builder session = CallSession.builder(state).settings(settings).backend(backend.client())
@@ -123,8 +121,7 @@ final class CallCommand implements java.util.concurrent.Callable<Integer> {
                             sim.agentListening();
                         }
                     });
-            GreetingCache greetings = new GreetingCache(agentVoice, voice.getLong("greeting.cache-bytes"),
-                    voice.getLong("greeting.timeout-ms"), Executors.newVirtualThreadPerTaskExecutor());
+            GreetingCache greetings = OfflineVoice.greetings(agentVoice, voice, Executors.newVirtualThreadPerTaskExecutor());
             VoiceCall call = VoiceCall.builder(session).settings(voice).vad(vad).stt(stt).tts(agentVoice)
                     .greetings(greetings).inputRate(SimulatedCaller.RATE).outputRate(SimulatedCaller.RATE)
                     .output(sim::agentFrame).clock(sim.clock())

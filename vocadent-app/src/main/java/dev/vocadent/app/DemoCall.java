@@ -40,7 +40,7 @@ final class DemoCall {
         out.println();
         out.println("Placing the demo call: a synthetic caller (espeak-ng) rings " + dialled + " over SIP and books a check-up...");
         out.flush();
-        EspeakTts voice = new EspeakTts(settings.getString("voice.tts.espeak.binary"), "en-us", 150);
+        EspeakTts voice = OfflineVoice.callerVoice(settings.getConfig("voice"));
         AtomicReference<String> callId = new AtomicReference<>();
         DemoCaller caller = new DemoCaller(voice, replies(), () -> watch.takeAgentWords(callId.get()),
                 line -> out.println("caller says: " + line));
