@@ -8,18 +8,18 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes pcap files of RTP packets (Ethernet/IPv4/UDP) for sipp's play_pcap_audio. */
-final class Pcap {
+/** Writes pcap files of RTP packets (Ethernet/IPv4/UDP) for sipp's play_pcap_audio (tests and the SIP load bench). */
+public final class Pcap {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private int seq = 1000;
 
-    Pcap() {
+    public Pcap() {
         ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
         h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
         out.writeBytes(h.array());
     }
 
-    void rtp(long atMicros, int pt, boolean marker, long timestamp, byte[] payload) {
+    public void rtp(long atMicros, int pt, boolean marker, long timestamp, byte[] payload) {
         byte[] rtp = new byte[12 + payload.length];
         rtp[0] = (byte) 0x80;
         rtp[1] = (byte) ((marker ? 0x80 : 0) | pt);
@@ -42,7 +42,7 @@ final class Pcap {
         out.writeBytes(f.array());
     }
 
-    void write(Path path) throws IOException {
+    public void write(Path path) throws IOException {
         Files.write(path, out.toByteArray());
     }
 

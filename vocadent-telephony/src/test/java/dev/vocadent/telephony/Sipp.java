@@ -98,14 +98,14 @@ public final class Sipp {
         return new Result(p.exitValue(), out.toString());
     }
 
-    static int freeUdpPort() throws IOException {
+    public static int freeUdpPort() throws IOException {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return s.getLocalPort();
         }
     }
 
-    /** An even port whose odd neighbour is free too (sipp's media port and its RTCP). */
-    static int freeEvenUdpPort() throws IOException {
+    /** An even port whose next three neighbours are free too (sipp's media ports and their RTCP). */
+    public static int freeEvenUdpPort() throws IOException {
         for (int i = 0; i < 50; i++) {
             int p = freeUdpPort() & ~1;
             try (DatagramSocket a = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), p));

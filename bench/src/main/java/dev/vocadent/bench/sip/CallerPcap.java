@@ -3,12 +3,8 @@ package dev.vocadent.bench.sip;
 import dev.vocadent.agent.audio.G711;
 import dev.vocadent.agent.voice.TtsException;
 import dev.vocadent.providers.local.tts.EspeakTts;
-import java.io.BufferedOutputStream;
+import dev.vocadent.telephony.Pcap;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,34 +47,15 @@ final class CallerPcap {
     static void write(short[] cycle, double seconds, Path file) throws IOException {
         int frames = (int) Math.ceil(seconds * 50);
         short[] pcm = new short[160];
-        byte[] payload = new byte[160];
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-            h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
-            out.write(h.array());
-            for (int f = 0; f < frames; f++) {
-                for (int i = 0; i < 160; i++) {
-                    pcm[i] = cycle[(int) (((long) f * 160 + i) % cycle.length)];
-                }
-                G711.encodeUlaw(pcm, 0, payload, 0, 160);
-                out.write(packet(f * 20_000L, f == 0, f, 8000L + f * 160L, payload));
+        Pcap pcap = new Pcap();
+        for (int f = 0; f < frames; f++) {
+            for (int i = 0; i < 160; i++) {
+                pcm[i] = cycle[(int) (((long) f * 160 + i) % cycle.length)];
             }
+            byte[] payload = new byte[160];
+            G711.encodeUlaw(pcm, 0, payload, 0, 160);
+            pcap.rtp(f * 20_000L, 0, f == 0, 8000L + f * 160L, payload);
         }
-    }
-
-    private static byte[] packet(long atMicros, boolean marker, int seq, long timestamp, byte[] payload) {
-        int udpLen = 8 + 12 + payload.length;
-        int ipLen = 20 + udpLen;
-        ByteBuffer rec = ByteBuffer.allocate(16 + 14 + ipLen);
-        rec.order(ByteOrder.LITTLE_ENDIAN)
-                .putInt((int) (atMicros / 1_000_000)).putInt((int) (atMicros % 1_000_000)).putInt(14 + ipLen).putInt(14 + ipLen);
-        rec.order(ByteOrder.BIG_ENDIAN);
-        rec.put(new byte[12]).putShort((short) 0x0800);
-        rec.put((byte) 0x45).put((byte) 0).putShort((short) ipLen).putShort((short) 0).putShort((short) 0)
-                .put((byte) 64).put((byte) 17).putShort((short) 0).put(new byte[] {127, 0, 0, 1}).put(new byte[] {127, 0, 0, 1});
-        rec.putShort((short) 40000).putShort((short) 40002).putShort((short) udpLen).putShort((short) 0);
-        rec.put((byte) 0x80).put((byte) (marker ? 0x80 : 0)).putShort((short) seq).putInt((int) timestamp).putInt(0x5ca11e5);
-        rec.put(payload);
-        return rec.array();
+        pcap.write(file);
     }
 }

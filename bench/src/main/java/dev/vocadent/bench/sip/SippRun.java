@@ -1,10 +1,8 @@
 package dev.vocadent.bench.sip;
 
+import dev.vocadent.telephony.Sipp;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,10 +29,10 @@ final class SippRun {
         try (InputStream in = SippRun.class.getResourceAsStream("/sipp/uac_speech.xml")) {
             Files.copy(in, scenario, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        mediaPort = freeEvenUdpPort();
+        mediaPort = Sipp.freeEvenUdpPort();
         long timeout = callMillis / 1000 + 120L * Math.max(1, calls / Math.max(1, concurrent));
         command = List.of("sipp", "127.0.0.1:" + serverPort, "-sf", scenario.getFileName().toString(),
-                "-s", BenchAgent.DIALLED, "-i", "127.0.0.1", "-p", Integer.toString(freeUdpPort()),
+                "-s", BenchAgent.DIALLED, "-i", "127.0.0.1", "-p", Integer.toString(Sipp.freeUdpPort()),
                 "-mi", "127.0.0.1", "-mp", Integer.toString(mediaPort),
                 "-m", Integer.toString(calls), "-l", Integer.toString(concurrent), "-r", String.format(java.util.Locale.ROOT, "%.1f", rate),
                 "-d", Long.toString(callMillis), "-nostdin", "-timeout", timeout + "s", "-timeout_error",
@@ -112,29 +110,5 @@ final class SippRun {
     String outputTail() throws IOException {
         String s = Files.readString(dir.resolve("sipp.out"), java.nio.charset.StandardCharsets.ISO_8859_1);
         return s.length() > 3000 ? s.substring(s.length() - 3000) : s;
-    }
-
-    static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** An even port whose next three neighbours are free too (sipp's media ports and their RTCP). */
-    static int freeEvenUdpPort() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            int p = freeUdpPort() & ~1;
-            try (DatagramSocket a = bind(p); DatagramSocket b = bind(p + 1); DatagramSocket c = bind(p + 2);
-                 DatagramSocket d = bind(p + 3)) {
-                return p;
-            } catch (IOException taken) {
-                // next
-            }
-        }
-        throw new IOException("no free even UDP port");
-    }
-
-    private static DatagramSocket bind(int port) throws IOException {
-        return new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }
 }
